@@ -1,0 +1,40 @@
+#include "inputs.h"
+
+#include <cstdio>
+#include <vector>
+
+#include "commands.h"
+#include "rules/answers_json.h"
+#include "rules/pack_loader.h"
+
+namespace waymark::cli {
+
+std::optional<rules::RulePack> load_pack(const std::string& path) {
+  rules::LoadResult result = rules::load_rule_pack(path);
+  for (const auto& e : result.errors) std::fprintf(stderr, "%s\n", e.to_string().c_str());
+  return std::move(result.pack);
+}
+
+AnswersOrExit load_answers(const rules::RulePack& pack, const std::string& path) {
+  const auto text = rules::read_file(path);
+  if (!text) {
+    std::fprintf(stderr, "waymark-cli: cannot read answers file '%s'\n", path.c_str());
+    return {std::nullopt, kIoError};
+  }
+  rules::ParsedAnswers parsed = rules::answers_from_json_text(pack, *text);
+  for (const auto& e : parsed.errors) std::fprintf(stderr, "%s: %s\n", path.c_str(), e.c_str());
+  if (!parsed.errors.empty()) return {std::nullopt, kBadInput};
+  return {std::move(parsed.answers), kOk};
+}
+
+bool print_help_if_asked(const std::vector<std::string>& args, const char* help) {
+  for (const auto& a : args) {
+    if (a == "--help" || a == "-h") {
+      std::fputs(help, stdout);
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace waymark::cli

@@ -1,0 +1,50 @@
+// waymark-cli: the Waymark core from the command line, for scripts, tests, benchmarks and admins.
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "commands.h"
+#include "log/log.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: waymark-cli COMMAND [ARGS]
+
+Commands:
+  rules check PACK                     check a rule pack; every problem as file:line:col: message
+  rules stats PACK                     questions, indicators and scenario figures of a pack
+  questions --pack PACK --answers FILE the questions to show now, as JSON
+  screen --pack PACK --answers FILE [--format json|text]
+                                       assess the answers and print the assessment
+  bench --pack PACK --answers FILE     time assess() on these answers
+
+Run 'waymark-cli COMMAND --help' for a command's options. Exit codes: 0 ok, 1 rule pack refused,
+2 bad usage or invalid answers, 3 a file could not be read or written.
+)";
+
+struct Command {
+  const char* name;
+  int (*run)(const waymark::cli::Argv&);
+};
+
+constexpr Command kCommands[] = {
+    {"rules", waymark::cli::rules_command},
+    {"questions", waymark::cli::questions_command},
+    {"screen", waymark::cli::screen_command},
+    {"bench", waymark::cli::bench_command},
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  waymark::log::setup(waymark::log::Level::warn);
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
+    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? waymark::cli::kBadInput : waymark::cli::kOk;
+  }
+  const waymark::cli::Argv rest(argv + 2, argv + argc);
+  for (const Command& c : kCommands)
+    if (std::strcmp(argv[1], c.name) == 0) return c.run(rest);
+  std::fprintf(stderr, "waymark-cli: unknown command '%s'\n%s", argv[1], kUsage);
+  return waymark::cli::kBadInput;
+}
