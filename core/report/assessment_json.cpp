@@ -5,7 +5,7 @@
 
 namespace waymark::report {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 namespace {
 json because(const rules::RulePack& pack, const rules::AnswerSet& answers,
@@ -99,7 +99,7 @@ json questions_to_json(const rules::RulePack& pack, const rules::AnswerSet& answ
                  {"type", to_string(q.type)},
                  {"options", options},
                  {"offers", offers}};
-    if (const rules::Answer* a = answers.get(qi)) item["answer"] = rules::answer_to_json(q, *a);
+    if (const rules::Answer* a = answers.get(qi)) item["answer"] = json(rules::answer_to_json(q, *a));
     out.push_back(item);
   }
   return out;

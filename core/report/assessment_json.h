@@ -10,12 +10,12 @@ namespace waymark::report {
 
 inline constexpr int kAssessmentFormat = 1;
 
-[[nodiscard]] nlohmann::json assessment_to_json(const rules::RulePack& pack,
+[[nodiscard]] nlohmann::ordered_json assessment_to_json(const rules::RulePack& pack,
                                                 const rules::AnswerSet& answers,
                                                 const rules::Assessment& assessment);
 
 // The questions to show now, in order: id, section, text, help, type, options, offers, answer.
-[[nodiscard]] nlohmann::json questions_to_json(const rules::RulePack& pack,
+[[nodiscard]] nlohmann::ordered_json questions_to_json(const rules::RulePack& pack,
                                                const rules::AnswerSet& answers,
                                                const std::vector<int>& shown);
 

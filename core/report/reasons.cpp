@@ -18,6 +18,11 @@ std::string answer_value(const rules::RulePack& pack, const rules::AnswerSet& an
 
 std::string reason_code(const rules::RulePack& pack, const rules::AnswerSet& answers,
                         const Reason& r) {
+  if (r.negated && r.kind != Reason::Kind::answer) {
+    Reason plain = r;
+    plain.negated = false;
+    return "not " + reason_code(pack, answers, plain);
+  }
   const auto i = static_cast<std::size_t>(r.index);
   switch (r.kind) {
     case Reason::Kind::answer: {
@@ -31,7 +36,9 @@ std::string reason_code(const rules::RulePack& pack, const rules::AnswerSet& ans
     }
     case Reason::Kind::fact: return "fact " + pack.facts[i].id;
     case Reason::Kind::indicator: return "indicator " + pack.indicators[i].id;
-    case Reason::Kind::element: return "element " + std::string(to_string(static_cast<rules::LegalElement>(r.index)));
+    case Reason::Kind::element:
+      return "element " + std::string(to_string(static_cast<rules::LegalElement>(r.index))) + " " +
+             std::string(to_string(static_cast<rules::ElementStatus>(r.detail)));
     case Reason::Kind::band: return "band rule " + pack.band_rules[i].id;
     case Reason::Kind::pathway: return "pathway " + pack.pathways[i].id;
   }
@@ -40,13 +47,20 @@ std::string reason_code(const rules::RulePack& pack, const rules::AnswerSet& ans
 
 std::string reason_words(const rules::RulePack& pack, const rules::AnswerSet& answers,
                          const Reason& r) {
+  if (r.negated && r.kind != Reason::Kind::answer) {
+    Reason plain = r;
+    plain.negated = false;
+    return "Not so: " + reason_words(pack, answers, plain);
+  }
   const auto i = static_cast<std::size_t>(r.index);
   switch (r.kind) {
     case Reason::Kind::answer:
       return "\"" + pack.questions[i].text + "\" - " + answer_value(pack, answers, r.index);
     case Reason::Kind::fact: return pack.facts[i].text;
     case Reason::Kind::indicator: return pack.indicators[i].text;
-    case Reason::Kind::element: return std::string(to_string(static_cast<rules::LegalElement>(r.index)));
+    case Reason::Kind::element:
+      return std::string(to_string(static_cast<rules::LegalElement>(r.index))) + ": " +
+             std::string(to_string(static_cast<rules::ElementStatus>(r.detail)));
     case Reason::Kind::band: return pack.band_rules[i].explain;
     case Reason::Kind::pathway: return pack.pathways[i].title;
   }

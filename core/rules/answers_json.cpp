@@ -19,6 +19,11 @@ bool is_iso_date(const std::string& s) {
   return !(month == 2 && day == 29 && !leap);
 }
 
+std::string number_text(double n) {
+  const auto whole = static_cast<long long>(n);
+  return static_cast<double>(whole) == n ? std::to_string(whole) : nlohmann::json(n).dump();
+}
+
 std::string option_list(const Question& q) {
   std::string out;
   for (const Option& o : q.options) out += (out.empty() ? "" : ", ") + o.value;
@@ -88,8 +93,8 @@ std::optional<Answer> answer_from_json(const Question& q, const nlohmann::json& 
         return a;
       }
       error = at + ": expected a number" +
-              (q.min > -1e300 ? " from " + nlohmann::json(q.min).dump() : std::string()) +
-              (q.max < 1e300 ? " to " + nlohmann::json(q.max).dump() : std::string());
+              (q.min > -1e300 ? " from " + number_text(q.min) : std::string()) +
+              (q.max < 1e300 ? " to " + number_text(q.max) : std::string());
       return std::nullopt;
     case AnswerType::date:
       if (value.is_string() && is_iso_date(value.get<std::string>())) {
@@ -141,7 +146,7 @@ std::string answer_to_text(const Question& q, const Answer& a) {
         if (a.choices & (std::uint64_t{1} << i)) out += (out.empty() ? "" : "; ") + q.options[i].text;
       return out.empty() ? "(none chosen)" : out;
     }
-    case AnswerType::number: return nlohmann::json(a.number).dump();
+    case AnswerType::number: return number_text(a.number);
     case AnswerType::date: return a.text;
     case AnswerType::free_text: return "(free text)";
   }

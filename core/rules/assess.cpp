@@ -17,7 +17,9 @@ Assessment assess(const RulePack& pack, const AnswerSet& answers) {
   Assessment a;
   const auto child_fact = static_cast<std::size_t>(pack.treated_as_child_fact);
   a.treated_as_child = e.facts[child_fact] != 0;
-  a.child_because = span(e, e.fact_because[child_fact]);
+  a.child_because = a.treated_as_child
+                        ? span(e, e.fact_because[child_fact])
+                        : why_not(pack, e, pack.facts[child_fact].when);
   a.explanation.push_back({ExplanationStep::Kind::child, pack.facts[child_fact].id,
                            a.treated_as_child ? "treated as a child" : "treated as an adult",
                            a.child_because});

@@ -5,6 +5,33 @@ namespace {
 
 constexpr std::uint64_t bit(unsigned i) { return std::uint64_t{1} << i; }
 
+Reason element_reason(const Evaluation& e, int element) {
+  return {Reason::Kind::element, element, false,
+          static_cast<std::uint8_t>(e.elements[static_cast<std::size_t>(element)])};
+}
+
+// Records what a condition reads, used to explain a negation ("not consented" names the answer).
+void add_references(const RulePack& pack, const Evaluation& e, ConditionRef ref,
+                    std::vector<Reason>& because) {
+  if (ref == kAlways) return;
+  const Condition& c = pack.conditions.nodes[static_cast<std::size_t>(ref)];
+  switch (c.op) {
+    case ConditionOp::all:
+    case ConditionOp::any:
+    case ConditionOp::negate:
+      for (int i = 0; i < c.child_count; ++i)
+        add_references(pack, e, pack.conditions.children[static_cast<std::size_t>(c.first_child + i)], because);
+      return;
+    case ConditionOp::answer: because.push_back({Reason::Kind::answer, c.ref}); return;
+    case ConditionOp::fact: because.push_back({Reason::Kind::fact, c.ref}); return;
+    case ConditionOp::indicator: because.push_back({Reason::Kind::indicator, c.ref}); return;
+    case ConditionOp::indicator_count: return;  // "none of these found" names nothing found
+    case ConditionOp::element: because.push_back(element_reason(e, c.ref)); return;
+    case ConditionOp::band: because.push_back({Reason::Kind::band, e.band_rule}); return;
+    case ConditionOp::pathway: because.push_back({Reason::Kind::pathway, c.ref}); return;
+  }
+}
+
 class Evaluator {
  public:
   Evaluator(const RulePack& pack, const AnswerSet& answers, Evaluation& out)
@@ -19,7 +46,12 @@ class Evaluator {
       case ConditionOp::any: return any(c, because);
       case ConditionOp::negate: {
         const bool inner = holds(child(c, 0), nullptr);
-        if (!inner && because) add_references(child(c, 0), *because);
+        if (!inner && because) {
+          const auto mark = because->size();
+          add_references(pack_, out_, child(c, 0), *because);
+          for (auto r = because->begin() + static_cast<std::ptrdiff_t>(mark); r != because->end(); ++r)
+            r->negated = !r->negated;
+        }
         return !inner;
       }
       case ConditionOp::answer: {
@@ -46,7 +78,7 @@ class Evaluator {
       }
       case ConditionOp::element: {
         const bool ok = (c.mask & bit(static_cast<unsigned>(out_.elements[static_cast<std::size_t>(c.ref)]))) != 0;
-        if (ok && because) because->push_back({Reason::Kind::element, c.ref});
+        if (ok && because) because->push_back(element_reason(out_, c.ref));
         return ok;
       }
       case ConditionOp::band: {
@@ -57,26 +89,6 @@ class Evaluator {
       case ConditionOp::pathway: return flag(out_.pathways, c.ref, Reason::Kind::pathway, because);
     }
     return false;
-  }
-
-  // Records what a condition reads, used to explain a negation ("not consented" names the answer).
-  void add_references(ConditionRef ref, std::vector<Reason>& because) const {
-    if (ref == kAlways) return;
-    const Condition& c = pack_.conditions.nodes[static_cast<std::size_t>(ref)];
-    switch (c.op) {
-      case ConditionOp::all:
-      case ConditionOp::any:
-      case ConditionOp::negate:
-        for (int i = 0; i < c.child_count; ++i) add_references(child(c, i), because);
-        return;
-      case ConditionOp::answer: because.push_back({Reason::Kind::answer, c.ref}); return;
-      case ConditionOp::fact: because.push_back({Reason::Kind::fact, c.ref}); return;
-      case ConditionOp::indicator: because.push_back({Reason::Kind::indicator, c.ref}); return;
-      case ConditionOp::indicator_count: return;  // "none of these found" names nothing found
-      case ConditionOp::element: because.push_back({Reason::Kind::element, c.ref}); return;
-      case ConditionOp::band: because.push_back({Reason::Kind::band, out_.band_rule}); return;
-      case ConditionOp::pathway: because.push_back({Reason::Kind::pathway, c.ref}); return;
-    }
   }
 
   // Evaluates `when` and stores its reasons in out_.reasons; returns whether it held.
@@ -217,6 +229,14 @@ void evaluate_graph(const RulePack& pack, const AnswerSet& answers, Evaluation& 
   reset(pack, out);
   Evaluator evaluator(pack, answers, out);
   for (const Node& n : pack.evaluation_order) evaluator.node(n);
+}
+
+std::vector<Reason> why_not(const RulePack& pack, const Evaluation& evaluation,
+                            ConditionRef condition) {
+  std::vector<Reason> out;
+  add_references(pack, evaluation, condition, out);
+  for (Reason& r : out) r.negated = !r.negated;
+  return out;
 }
 
 void evaluate_all(const RulePack& pack, const AnswerSet& answers, Evaluation& out) {

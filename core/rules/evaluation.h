@@ -15,6 +15,8 @@ struct Reason {
   enum class Kind : std::uint8_t { answer, fact, indicator, element, band, pathway };
   Kind kind;
   std::int32_t index;
+  bool negated = false;     // the reason is that this does NOT hold ("not treated as a child")
+  std::uint8_t detail = 0;  // elements: the ElementStatus at the time
   friend bool operator==(const Reason&, const Reason&) = default;
 };
 
@@ -47,6 +49,10 @@ struct Evaluation {
 
 // Visibility, facts, indicators and elements only: what a session needs after every answer.
 void evaluate_graph(const RulePack& pack, const AnswerSet& answers, Evaluation& out);
+
+// What a condition that does not hold reads, each marked negated: why "not a child", for instance.
+[[nodiscard]] std::vector<Reason> why_not(const RulePack& pack, const Evaluation& evaluation,
+                                          ConditionRef condition);
 
 // The whole evaluation: the graph, then band, pathways and signpost rules.
 void evaluate_all(const RulePack& pack, const AnswerSet& answers, Evaluation& out);
