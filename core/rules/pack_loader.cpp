@@ -37,6 +37,27 @@ std::string hex(const unsigned char* bytes, std::size_t n) {
   return out;
 }
 
+// "serves: {ages: [adult], nations: [england, wales]}" as one line a reader can scan.
+std::string read_serves(const YamlReader& r, const YAML::Node& serves) {
+  if (!serves.IsDefined()) return {};
+  if (!r.expect_map(serves, "'serves'")) return {};
+  r.only_keys(serves, {"ages", "genders", "types", "nations", "languages"}, "'serves'");
+  std::string out;
+  for (const auto& entry : serves) {
+    if (!r.expect_list(entry.second, "'serves." + entry.first.Scalar() + "'")) continue;
+    std::string values;
+    for (const YAML::Node& v : entry.second) {
+      if (!v.IsScalar()) {
+        r.error(v, "'serves' values must be text");
+        continue;
+      }
+      values += (values.empty() ? "" : ", ") + v.Scalar();
+    }
+    out += (out.empty() ? "" : "; ") + entry.first.Scalar() + ": " + values;
+  }
+  return out;
+}
+
 class PackBuilder {
  public:
   PackBuilder(const FileReader& files, LoadErrors& errors) : files_(files), errors_(errors) {
@@ -309,7 +330,7 @@ void PackBuilder::read_directory(const Document& doc) {
     o.name = r.text(n, "name", what).value_or("");
     o.contact = r.text(n, "contact", what).value_or("");
     o.web = r.text(n, "web", what, false).value_or("");
-    o.serves = r.text(n, "serves", what, false).value_or("");
+    o.serves = read_serves(r, n["serves"]);
     o.source = r.text(n, "source", what).value_or("");
     o.checked = r.text(n, "checked", what).value_or("");
     o.where = r.where(n);
