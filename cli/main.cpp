@@ -17,9 +17,14 @@ Commands:
   screen --pack PACK --answers FILE [--format json|text]
                                        assess the answers and print the assessment
   bench --pack PACK --answers FILE     time assess() on these answers
+  store init|add-user|passwd|users|verify|backup|restore ...
+                                       the encrypted case store and its accounts
+  case new|list|show|export|submit|return|approve|close ...
+                                       cases in the store (passphrase on standard input)
 
 Run 'waymark-cli COMMAND --help' for a command's options. Exit codes: 0 ok, 1 rule pack refused,
-2 bad usage or invalid answers, 3 a file could not be read or written.
+2 bad usage or invalid answers, 3 a file could not be read or written; store/case also 4 wrong
+passphrase, 5 file damaged or altered, 6 not allowed, 7 refused to run (see 'store --help').
 )";
 
 struct Command {
@@ -32,6 +37,8 @@ constexpr Command kCommands[] = {
     {"questions", waymark::cli::questions_command},
     {"screen", waymark::cli::screen_command},
     {"bench", waymark::cli::bench_command},
+    {"store", waymark::cli::store_command},
+    {"case", waymark::cli::case_command},
 };
 
 }  // namespace

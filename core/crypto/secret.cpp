@@ -87,4 +87,15 @@ Secret to_hex(const Secret& bytes) {
   return out;
 }
 
+Secret raw_key_literal(const Secret& key) {
+  const Secret hex = to_hex(key);
+  Secret text(hex.size() + 4);  // x ' hex ' NUL
+  text.data()[0] = 'x';
+  text.data()[1] = '\'';
+  std::memcpy(text.data() + 2, hex.data(), hex.size());
+  text.data()[hex.size() + 2] = '\'';
+  text.data()[hex.size() + 3] = 0;
+  return text;
+}
+
 }  // namespace waymark::crypto

@@ -44,7 +44,10 @@ class Secret {
   std::size_t capacity_ = 0;
 };
 
-// Lower-case hex of the bytes, itself a Secret ("x'<hex>'" keys are built from it).
+// Lower-case hex of the bytes, itself a Secret.
 [[nodiscard]] Secret to_hex(const Secret& bytes);
+// SQLCipher's raw-key text "x'<hex>'" followed by a NUL byte (size() counts the NUL too), so that it
+// can be bound as a C string; SQLCipher uses such a key directly, without its own PBKDF2.
+[[nodiscard]] Secret raw_key_literal(const Secret& key);
 
 }  // namespace waymark::crypto

@@ -1,0 +1,233 @@
+// waymark-cli case new|list|show|submit|return|approve|close|export: cases in the encrypted store.
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "args.h"
+#include "commands.h"
+#include "inputs.h"
+#include "report/assessment_json.h"
+#include "rules/answers_json.h"
+#include "rules/assessment.h"
+#include "store/case_store.h"
+#include "store/roles.h"
+#include "store_support.h"
+
+namespace waymark::cli {
+namespace {
+
+constexpr const char* kCaseHelp = R"(usage: waymark-cli case SUBCOMMAND [OPTIONS]
+
+Cases in the encrypted store. Every subcommand takes --db P (default: see 'waymark-cli store --help'),
+--user NAME and --password-stdin (NAME's passphrase is the first line of standard input).
+
+  case new --db P --user NAME --password-stdin --pack PACK --answers FILE [--json]
+      create a case, save each answer (each committed before the next), assess it under PACK and
+      store the assessment. Prints the case id and reference ({"id", "reference", ...} with --json).
+  case list --db P --user NAME --password-stdin [--json]
+      the cases NAME may see (JSON: a list of objects with "id", "reference", "status", ...)
+  case show ID --db P --user NAME --password-stdin [--json]
+      one case: metadata, the latest answers, notes and the stored assessment
+  case export ID --db P --user NAME --password-stdin     the case as JSON (caseworker it was
+      submitted to, or supervisor); recorded as an export in the audit trail
+  case submit ID --to CASEWORKER ...    owner: send a draft or returned case to a caseworker
+  case return ID ... | case approve ID ... | case close ID ...     supervisor review
+
+Exit codes as for 'waymark-cli store' (0 ok, 1 rule pack refused, 2 bad input, 3 file problem,
+4 wrong user name or passphrase, 5 file damaged or altered, 6 not allowed, 7 refused to run).
+)";
+
+nlohmann::json summary_json(const store::CaseSummary& c) {
+  return {{"id", c.id},
+          {"reference", c.reference},
+          {"status", store::to_string(c.status)},
+          {"owner", c.owner_name},
+          {"assigned_to", c.assigned_to ? nlohmann::json(*c.assigned_to) : nlohmann::json(nullptr)},
+          {"created", iso_time(c.created_ms)},
+          {"updated", iso_time(c.updated_ms)},
+          {"pack", {{"id", c.pack.id}, {"version", c.pack.version}, {"sha256", c.pack.sha256}}}};
+}
+
+nlohmann::json record_json(const store::CaseRecord& r) {
+  nlohmann::json j = summary_json(r.summary);
+  nlohmann::json answers = nlohmann::json::object();
+  for (const auto& a : r.answers) answers[a.question_id] = nlohmann::json::parse(a.value_json, nullptr, false);
+  j["answers"] = answers;
+  j["answer_history"] = r.answer_history;
+  j["notes"] = r.notes;
+  j["assessment"] = r.assessment_json ? nlohmann::json::parse(*r.assessment_json, nullptr, false)
+                                      : nlohmann::json(nullptr);
+  return j;
+}
+
+struct Opened {
+  std::optional<store::CaseStore> store;
+  int exit_code = kOk;
+};
+
+// Parses the common options and unlocks. `extra` options/flags beyond --db/--user/--password-stdin.
+Opened unlock(Args& args, std::set<std::string> extra, const SystemClock& clock) {
+  extra.insert({"db", "user", "password-stdin"});
+  args.only(extra);
+  auto target = store_target(args, kCaseHelp);
+  if (!target) return {std::nullopt, kBadInput};
+  auto secrets = read_secret_lines(1);
+  if (!secrets) return {std::nullopt, kBadInput};
+  return {store::CaseStore::open(target->db, target->user, (*secrets)[0], clock), kOk};
+}
+
+std::optional<std::int64_t> case_id(const Args& args) {
+  if (args.positional().size() != 1) return std::nullopt;
+  char* end = nullptr;
+  const long long id = std::strtoll(args.positional()[0].c_str(), &end, 10);
+  if (end == nullptr || *end != '\0' || id <= 0) return std::nullopt;
+  return id;
+}
+
+int new_case(const Argv& argv) {
+  Args args(argv, {"password-stdin", "json"});
+  const auto pack_path = args.option("pack"), answers_path = args.option("answers");
+  if (!pack_path || !answers_path) {
+    std::fprintf(stderr, "waymark-cli: --pack and --answers are required\n%s", kCaseHelp);
+    return kBadInput;
+  }
+  const auto pack = load_pack(*pack_path);
+  if (!pack) return kPackRefused;
+  auto loaded = load_answers(*pack, *answers_path);
+  if (!loaded.answers) return loaded.exit_code;
+  SystemClock clock;
+  auto opened = unlock(args, {"pack", "answers", "json"}, clock);
+  if (!opened.store) return opened.exit_code;
+  store::CaseStore& s = *opened.store;
+  const auto c = s.create_case({pack->id, pack->version, pack->sha256});
+  int saved = 0;
+  for (std::size_t q = 0; q < pack->questions.size(); ++q) {
+    const rules::Answer* a = loaded.answers->get(static_cast<int>(q));
+    if (a == nullptr) continue;
+    s.save_answer(c.id, pack->questions[q].id, rules::answer_to_json(pack->questions[q], *a).dump());
+    ++saved;
+  }
+  const rules::Assessment assessment = rules::assess(*pack, *loaded.answers);
+  s.save_assessment(c.id, report::assessment_to_json(*pack, *loaded.answers, assessment).dump());
+  if (args.flag("json")) {
+    const nlohmann::json out = {{"id", c.id},
+                                {"reference", c.reference},
+                                {"answers_saved", saved},
+                                {"band", rules::to_string(assessment.band)}};
+    std::printf("%s\n", out.dump(2).c_str());
+  } else {
+    std::printf("created case %lld (%s): %d answers saved, band %s\n", static_cast<long long>(c.id),
+                c.reference.c_str(), saved, std::string(rules::to_string(assessment.band)).c_str());
+  }
+  return kOk;
+}
+
+int list_cases(const Argv& argv) {
+  Args args(argv, {"password-stdin", "json"});
+  SystemClock clock;
+  auto opened = unlock(args, {"json"}, clock);
+  if (!opened.store) return opened.exit_code;
+  const auto cases = opened.store->list_cases();
+  if (args.flag("json")) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& c : cases) out.push_back(summary_json(c));
+    std::printf("%s\n", out.dump(2).c_str());
+    return kOk;
+  }
+  for (const auto& c : cases)
+    std::printf("%lld\t%s\t%s\t%s\t%s\n", static_cast<long long>(c.id), c.reference.c_str(),
+                std::string(store::to_string(c.status)).c_str(), c.owner_name.c_str(), iso_time(c.updated_ms).c_str());
+  if (cases.empty()) std::printf("no cases\n");
+  return kOk;
+}
+
+int show_case(const Argv& argv, bool as_export) {
+  Args args(argv, {"password-stdin", "json"});
+  const auto id = case_id(args);
+  if (!id) {
+    std::fprintf(stderr, "waymark-cli: give one case id (a number, see 'case list')\n");
+    return kBadInput;
+  }
+  SystemClock clock;
+  auto opened = unlock(args, {"json"}, clock);
+  if (!opened.store) return opened.exit_code;
+  const auto r = as_export ? opened.store->export_case(*id) : opened.store->read_case(*id);
+  if (as_export || args.flag("json")) {
+    std::printf("%s\n", record_json(r).dump(2).c_str());
+    return kOk;
+  }
+  const auto& c = r.summary;
+  std::printf("case %lld  %s  %s\n", static_cast<long long>(c.id), c.reference.c_str(),
+              std::string(store::to_string(c.status)).c_str());
+  std::printf("owner %s; created %s; updated %s\n", c.owner_name.c_str(), iso_time(c.created_ms).c_str(),
+              iso_time(c.updated_ms).c_str());
+  std::printf("rule pack %s %s (sha256 %s)\n", c.pack.id.c_str(), c.pack.version.c_str(), c.pack.sha256.c_str());
+  std::printf("answers (%zu; %lld saved in all):\n", r.answers.size(), static_cast<long long>(r.answer_history));
+  for (const auto& a : r.answers) std::printf("  %s: %s\n", a.question_id.c_str(), a.value_json.c_str());
+  if (!r.notes.empty()) std::printf("notes: %s\n", r.notes.c_str());
+  if (r.assessment_json) {
+    const auto j = nlohmann::json::parse(*r.assessment_json, nullptr, false);
+    if (j.is_object() && j.contains("band")) std::printf("assessment band: %s\n", j["band"].dump().c_str());
+  } else {
+    std::printf("not assessed yet\n");
+  }
+  return kOk;
+}
+
+int change(const Argv& argv, const std::string& what) {
+  Args args(argv, {"password-stdin"});
+  const auto id = case_id(args);
+  if (!id) {
+    std::fprintf(stderr, "waymark-cli: give one case id (a number, see 'case list')\n");
+    return kBadInput;
+  }
+  SystemClock clock;
+  auto opened = unlock(args, what == "submit" ? std::set<std::string>{"to"} : std::set<std::string>{}, clock);
+  if (!opened.store) return opened.exit_code;
+  if (what == "submit") {
+    const auto to = args.option("to");
+    if (!to) {
+      std::fprintf(stderr, "waymark-cli: --to CASEWORKER is required\n");
+      return kBadInput;
+    }
+    opened.store->submit(*id, *to);
+  } else if (what == "return") {
+    opened.store->return_case(*id);
+  } else if (what == "approve") {
+    opened.store->approve(*id);
+  } else {
+    opened.store->close_case(*id);
+  }
+  std::printf("case %lld: %s done\n", static_cast<long long>(*id), what.c_str());
+  return kOk;
+}
+
+}  // namespace
+
+int case_command(const Argv& argv) {
+  if (argv.empty()) {
+    std::fputs(kCaseHelp, stderr);
+    return kBadInput;
+  }
+  if (print_help_if_asked(argv, kCaseHelp)) return kOk;
+  harden_store_process();
+  const std::string& sub = argv[0];
+  const Argv rest(argv.begin() + 1, argv.end());
+  try {
+    if (sub == "new") return new_case(rest);
+    if (sub == "list") return list_cases(rest);
+    if (sub == "show") return show_case(rest, false);
+    if (sub == "export") return show_case(rest, true);
+    if (sub == "submit" || sub == "return" || sub == "approve" || sub == "close") return change(rest, sub);
+  } catch (const store::StoreError& e) {
+    return report_store_error(e);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "waymark-cli: unexpected error: %s\n", e.what());
+    return kIoError;
+  }
+  std::fprintf(stderr, "waymark-cli: unknown case subcommand '%s'\n%s", sub.c_str(), kCaseHelp);
+  return kBadInput;
+}
+
+}  // namespace waymark::cli

@@ -1,0 +1,215 @@
+// waymark-cli store init|add-user|passwd|users|verify|backup|restore: the encrypted case store.
+#include <cstdio>
+#include <system_error>
+
+#include "args.h"
+#include "commands.h"
+#include "inputs.h"
+#include "store/case_store.h"
+#include "store/roles.h"
+#include "store_support.h"
+
+namespace waymark::cli {
+namespace {
+
+constexpr const char* kStoreHelp = R"(usage: waymark-cli store SUBCOMMAND [OPTIONS]
+
+The encrypted case store (SQLCipher). Every subcommand reads passphrases from standard input, one per
+line, and takes --password-stdin to say so; a passphrase is never a command-line argument.
+--db PATH defaults to $XDG_DATA_HOME/waymark/cases.db (else ~/.local/share/waymark/cases.db); the
+keyslot file is PATH.keys beside it. Keep both together; back them up with 'store backup'.
+
+  store init --db P --admin NAME --password-stdin [--roles ROLES]
+      create the store and its first account (roles default: admin,supervisor); stdin: the passphrase.
+      Prints a recovery code ONCE: it unlocks the store like a passphrase; keep it locked away.
+  store add-user --db P --user ADMIN --password-stdin --new-user NAME --role ROLES
+      stdin line 1: ADMIN's passphrase; line 2: the new user's passphrase. ROLES: one or more of
+      responder, caseworker, supervisor, admin, separated by commas.
+  store passwd --db P --user NAME --password-stdin [--recovery]
+      stdin line 1: the current passphrase (with --recovery: the recovery code); line 2: the new one.
+  store users --db P --user NAME --password-stdin            list accounts (admin or supervisor)
+  store verify --db P --user NAME --password-stdin
+      self-test (encryption engine, encrypted header, no plain SQLite loaded), full integrity check,
+      audit chain, keyslots against accounts. Exit 0: all good.
+  store backup --db P --user NAME --password-stdin --to FILE [--keep N]
+      encrypted copy at FILE (+ FILE.keys), checked before it replaces the previous one; N generations
+      kept as FILE, FILE.1, ... (default 3).
+  store restore --db P --user NAME --password-stdin --from FILE
+      replace the store with a checked backup; NAME must be admin or supervisor in the backup and the
+      passphrase the one NAME had then. The replaced files are kept as P.replaced-<time>*.
+
+Passphrases: at least 15 characters; any characters; common choices and the user name are refused.
+Exit codes: 0 ok, 2 bad usage or input, 3 file missing / read-only folder / disk full / input-output
+error, 4 wrong user name or passphrase (or too many attempts: wait), 5 file damaged or altered
+(restore from backup), 6 not allowed for this user's roles, 7 refused to run (self-test failed or the
+store is from a newer Waymark).
+)";
+
+int init(const Argv& argv) {
+  Args args(argv, {"password-stdin"});
+  args.only({"db", "admin", "password-stdin", "roles"});
+  auto target = store_target(args, kStoreHelp, true, "admin");
+  if (!target) return kBadInput;
+  const auto roles = store::parse_roles(args.option("roles").value_or("admin,supervisor"));
+  if (!roles) {
+    std::fprintf(stderr, "waymark-cli: unknown role in --roles\n");
+    return kBadInput;
+  }
+  auto secrets = read_secret_lines(1);
+  if (!secrets) return kBadInput;
+  SystemClock clock;
+  if (!args.option("db")) {
+    std::error_code ec;
+    std::filesystem::create_directories(target->db.parent_path(), ec);
+    std::filesystem::permissions(target->db.parent_path(), std::filesystem::perms::owner_all, ec);
+  }
+  auto created = store::CaseStore::create(target->db, target->user, *roles, (*secrets)[0],
+                                          kdf_for_new_keyslots(clock), clock);
+  std::printf("created case store %s (keyslots: %s.keys)\n", target->db.c_str(), target->db.c_str());
+  std::printf("account '%s': %s\n", target->user.c_str(), store::roles_to_string(*roles).c_str());
+  std::printf("recovery code (shown only now; write it down and keep it locked away):\n");
+  std::fwrite(created.recovery_code.data(), 1, created.recovery_code.size(), stdout);
+  std::printf("\n");
+  return kOk;
+}
+
+int add_user(const Argv& argv) {
+  Args args(argv, {"password-stdin"});
+  args.only({"db", "user", "password-stdin", "new-user", "role"});
+  auto target = store_target(args, kStoreHelp);
+  if (!target) return kBadInput;
+  const auto name = args.option("new-user");
+  const auto roles = store::parse_roles(args.option("role").value_or(""));
+  if (!name || !roles) {
+    std::fprintf(stderr, "waymark-cli: --new-user NAME and --role ROLES (responder, caseworker, supervisor, admin) are required\n");
+    return kBadInput;
+  }
+  auto secrets = read_secret_lines(2);
+  if (!secrets) return kBadInput;
+  SystemClock clock;
+  auto s = store::CaseStore::open(target->db, target->user, (*secrets)[0], clock);
+  const auto user = s.add_user(*name, *roles, (*secrets)[1], kdf_for_new_keyslots(clock));
+  std::printf("added user '%s' (%s)\n", user.name.c_str(), store::roles_to_string(user.roles).c_str());
+  return kOk;
+}
+
+int passwd(const Argv& argv) {
+  Args args(argv, {"password-stdin", "recovery"});
+  args.only({"db", "user", "password-stdin", "recovery"});
+  auto target = store_target(args, kStoreHelp);
+  if (!target) return kBadInput;
+  auto secrets = read_secret_lines(2);
+  if (!secrets) return kBadInput;
+  SystemClock clock;
+  if (args.flag("recovery")) {
+    store::CaseStore::reset_passphrase(target->db, (*secrets)[0], target->user, (*secrets)[1],
+                                       kdf_for_new_keyslots(clock), clock);
+  } else {
+    auto s = store::CaseStore::open(target->db, target->user, (*secrets)[0], clock);
+    s.change_passphrase((*secrets)[1], kdf_for_new_keyslots(clock));
+  }
+  std::printf("passphrase changed for '%s'\n", target->user.c_str());
+  return kOk;
+}
+
+int users(const Argv& argv) {
+  Args args(argv, {"password-stdin"});
+  args.only({"db", "user", "password-stdin"});
+  auto target = store_target(args, kStoreHelp);
+  if (!target) return kBadInput;
+  auto secrets = read_secret_lines(1);
+  if (!secrets) return kBadInput;
+  SystemClock clock;
+  auto s = store::CaseStore::open(target->db, target->user, (*secrets)[0], clock);
+  for (const auto& u : s.users())
+    std::printf("%lld\t%s\t%s\n", static_cast<long long>(u.id), u.name.c_str(), store::roles_to_string(u.roles).c_str());
+  return kOk;
+}
+
+int verify(const Argv& argv) {
+  Args args(argv, {"password-stdin"});
+  args.only({"db", "user", "password-stdin"});
+  auto target = store_target(args, kStoreHelp);
+  if (!target) return kBadInput;
+  auto secrets = read_secret_lines(1);
+  if (!secrets) return kBadInput;
+  SystemClock clock;
+  auto s = store::CaseStore::open(target->db, target->user, (*secrets)[0], clock);
+  const auto r = s.verify();
+  std::printf("ok: SQLCipher %s, schema %d, %lld cases, %lld audit events in an unbroken chain, %lld keyslots\n",
+              r.engine_version.c_str(), r.schema_version, static_cast<long long>(r.cases),
+              static_cast<long long>(r.audit_events), static_cast<long long>(r.keyslots));
+  return kOk;
+}
+
+int backup(const Argv& argv) {
+  Args args(argv, {"password-stdin"});
+  args.only({"db", "user", "password-stdin", "to", "keep"});
+  auto target = store_target(args, kStoreHelp);
+  if (!target) return kBadInput;
+  const auto to = args.option("to");
+  int keep = 3;
+  if (auto k = args.option("keep")) keep = std::atoi(k->c_str());
+  if (!to || keep < 1 || keep > 20) {
+    std::fprintf(stderr, "waymark-cli: --to FILE is required; --keep is 1 to 20\n");
+    return kBadInput;
+  }
+  auto secrets = read_secret_lines(1);
+  if (!secrets) return kBadInput;
+  SystemClock clock;
+  auto s = store::CaseStore::open(target->db, target->user, (*secrets)[0], clock);
+  const auto r = s.backup(*to, keep);
+  std::printf("backup written to %s (+ .keys): %lld cases, %lld answers, %lld audit events; %d generation%s kept\n",
+              r.file.c_str(), static_cast<long long>(r.cases), static_cast<long long>(r.answers),
+              static_cast<long long>(r.audit_events), r.generations_kept, r.generations_kept == 1 ? "" : "s");
+  return kOk;
+}
+
+int restore(const Argv& argv) {
+  Args args(argv, {"password-stdin"});
+  args.only({"db", "user", "password-stdin", "from"});
+  auto target = store_target(args, kStoreHelp);
+  if (!target) return kBadInput;
+  const auto from = args.option("from");
+  if (!from) {
+    std::fprintf(stderr, "waymark-cli: --from FILE is required\n");
+    return kBadInput;
+  }
+  auto secrets = read_secret_lines(1);
+  if (!secrets) return kBadInput;
+  SystemClock clock;
+  store::CaseStore::restore(target->db, *from, target->user, (*secrets)[0], clock);
+  std::printf("restored %s from %s\n", target->db.c_str(), from->c_str());
+  return kOk;
+}
+
+}  // namespace
+
+int store_command(const Argv& argv) {
+  if (argv.empty()) {
+    std::fputs(kStoreHelp, stderr);
+    return kBadInput;
+  }
+  if (print_help_if_asked(argv, kStoreHelp)) return kOk;
+  harden_store_process();
+  const std::string& sub = argv[0];
+  const Argv rest(argv.begin() + 1, argv.end());
+  try {
+    if (sub == "init") return init(rest);
+    if (sub == "add-user") return add_user(rest);
+    if (sub == "passwd") return passwd(rest);
+    if (sub == "users") return users(rest);
+    if (sub == "verify") return verify(rest);
+    if (sub == "backup") return backup(rest);
+    if (sub == "restore") return restore(rest);
+  } catch (const store::StoreError& e) {
+    return report_store_error(e);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "waymark-cli: unexpected error: %s\n", e.what());
+    return kIoError;
+  }
+  std::fprintf(stderr, "waymark-cli: unknown store subcommand '%s'\n%s", sub.c_str(), kStoreHelp);
+  return kBadInput;
+}
+
+}  // namespace waymark::cli

@@ -1,0 +1,140 @@
+#include "store_support.h"
+
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+
+#include "commands.h"
+#include "log/log.h"
+
+namespace waymark::cli {
+
+void harden_store_process() {
+  const rlimit no_core{0, 0};
+  (void)setrlimit(RLIMIT_CORE, &no_core);
+  (void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+  ::umask(077);  // the database, its WAL and keyslot file readable by this user only
+  crypto::init_sodium();
+  if (const char* level = std::getenv("WAYMARK_LOG_LEVEL")) {
+    const std::string l = level;
+    if (l == "trace") log::setup(log::Level::trace);
+    else if (l == "debug") log::setup(log::Level::debug);
+    else if (l == "info") log::setup(log::Level::info);
+  }
+}
+
+std::int64_t SystemClock::now_unix_ms() const {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::int64_t SystemClock::monotonic_ns() const {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+std::filesystem::path default_db_path() {
+  const char* xdg = std::getenv("XDG_DATA_HOME");
+  if (xdg != nullptr && xdg[0] == '/') return std::filesystem::path(xdg) / "waymark" / "cases.db";
+  const char* home = std::getenv("HOME");
+  return std::filesystem::path(home != nullptr ? home : ".") / ".local" / "share" / "waymark" / "cases.db";
+}
+
+std::optional<std::vector<crypto::Secret>> read_secret_lines(std::size_t count) {
+  std::vector<crypto::Secret> lines;
+  crypto::Secret line;
+  bool at_eof = false;
+  while (lines.size() < count && !at_eof) {
+    unsigned char c = 0;
+    const ssize_t n = ::read(STDIN_FILENO, &c, 1);  // one byte at a time: nothing is left in stdio buffers
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) at_eof = true;
+    if (at_eof || c == '\n') {
+      if (!line.empty() && line.data()[line.size() - 1] == '\r') {
+        crypto::Secret trimmed = crypto::Secret::from(line.view().substr(0, line.size() - 1));
+        line = std::move(trimmed);
+      }
+      if (line.empty()) break;
+      lines.push_back(std::move(line));
+      line = crypto::Secret();
+      continue;
+    }
+    line.push_back(c);
+  }
+  if (lines.size() < count) {
+    std::fprintf(stderr, "waymark-cli: expected %zu non-empty line%s on standard input (%s)\n", count,
+                 count == 1 ? "" : "s", count == 1 ? "the passphrase" : "see --help for their order");
+    return std::nullopt;
+  }
+  return lines;
+}
+
+crypto::KdfParams kdf_for_new_keyslots(const SystemClock& clock) {
+  const char* fast = std::getenv("WAYMARK_TEST_FAST_KDF");
+  if (fast != nullptr && std::strcmp(fast, "1") == 0) {
+    std::fputs("waymark-cli: WAYMARK_TEST_FAST_KDF=1: weak key derivation, for tests only\n", stderr);
+    return crypto::KdfParams::fast_for_tests();
+  }
+  return crypto::calibrate_kdf([&clock] { return clock.monotonic_ns(); });
+}
+
+int report_store_error(const store::StoreError& e) {
+  std::fprintf(stderr, "waymark-cli: %s\n", e.what());
+  switch (e.code()) {
+    case store::Errc::wrong_passphrase:
+    case store::Errc::throttled: return kAuthFailed;
+    case store::Errc::damaged: return kDamaged;
+    case store::Errc::denied: return kDenied;
+    case store::Errc::self_test:
+    case store::Errc::too_new: return kStoreRefused;
+    case store::Errc::weak_passphrase:
+    case store::Errc::invalid:
+    case store::Errc::not_found:
+    case store::Errc::already_exists: return kBadInput;
+    case store::Errc::no_store:
+    case store::Errc::keyslots_missing:
+    case store::Errc::read_only:
+    case store::Errc::disk_full:
+    case store::Errc::io: return kIoError;
+  }
+  return kIoError;
+}
+
+std::optional<StoreTarget> store_target(const Args& args, const char* help, bool need_user, const char* user_option) {
+  const auto fail = [help](const std::string& why) -> std::optional<StoreTarget> {
+    std::fprintf(stderr, "waymark-cli: %s\n%s", why.c_str(), help);
+    return std::nullopt;
+  };
+  if (!args.ok()) return fail(args.error());
+  if (!args.flag("password-stdin"))
+    return fail("--password-stdin is required: the passphrase is read from standard input, never an argument");
+  StoreTarget t;
+  t.db = args.option("db") ? std::filesystem::path(*args.option("db")) : default_db_path();
+  if (need_user) {
+    const auto user = args.option(user_option);
+    if (!user || user->empty()) return fail(std::string("--") + user_option + " is required");
+    t.user = *user;
+  }
+  return t;
+}
+
+std::string iso_time(std::int64_t unix_ms) {
+  const std::time_t seconds = static_cast<std::time_t>(unix_ms / 1000);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+}  // namespace waymark::cli

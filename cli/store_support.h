@@ -1,0 +1,54 @@
+#pragma once
+// What `store` and `case` commands share: the process hardening, passphrases from standard input,
+// the default database path, the system clock, and StoreError -> message + exit code.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "args.h"
+#include "crypto/kdf.h"
+#include "crypto/secret.h"
+#include "store/case_store.h"
+#include "store/clock.h"
+
+namespace waymark::cli {
+
+// Core dumps off (RLIMIT_CORE 0) and no ptrace attach / dump (PR_SET_DUMPABLE 0); libsodium ready;
+// log level from WAYMARK_LOG_LEVEL (trace|debug|info|warn; default warn).
+void harden_store_process();
+
+class SystemClock final : public store::Clock {
+ public:
+  [[nodiscard]] std::int64_t now_unix_ms() const override;
+  [[nodiscard]] std::int64_t monotonic_ns() const override;
+};
+
+// $XDG_DATA_HOME/waymark/cases.db, or ~/.local/share/waymark/cases.db.
+[[nodiscard]] std::filesystem::path default_db_path();
+
+// `count` lines from standard input, each into locked memory (a trailing CR is dropped). Nothing
+// (after a message) if a line is missing or empty.
+[[nodiscard]] std::optional<std::vector<crypto::Secret>> read_secret_lines(std::size_t count);
+
+// Parameters for new keyslots: calibrated here to about 0.5-1 s of Argon2id; the cheapest ones when
+// WAYMARK_TEST_FAST_KDF=1 (the test suite only; a warning says so).
+[[nodiscard]] crypto::KdfParams kdf_for_new_keyslots(const SystemClock& clock);
+
+// Prints "waymark-cli: <message>" and returns the exit code for the error.
+int report_store_error(const store::StoreError& e);
+
+// The options every store/case command takes: --db PATH, --user NAME, --password-stdin.
+struct StoreTarget {
+  std::filesystem::path db;
+  std::string user;
+};
+// Checks --password-stdin is given and --user is set (unless `need_user` is false). On a problem
+// prints it with `help` and returns nothing.
+[[nodiscard]] std::optional<StoreTarget> store_target(const Args& args, const char* help, bool need_user = true,
+                                                      const char* user_option = "user");
+
+// "2026-01-02T03:04:05Z"
+[[nodiscard]] std::string iso_time(std::int64_t unix_ms);
+
+}  // namespace waymark::cli

@@ -1,0 +1,116 @@
+#include "store/audit.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <sodium.h>
+
+#include <cstring>
+
+namespace waymark::store {
+namespace {
+
+void put64(unsigned char* out, std::int64_t v) {
+  auto u = static_cast<std::uint64_t>(v);
+  for (int i = 0; i < 8; ++i) out[i] = static_cast<unsigned char>(u >> (8 * i));
+}
+
+std::array<std::uint8_t, 32> blob32(const SQLite::Column& c) {
+  std::array<std::uint8_t, 32> out{};
+  if (c.getBytes() == 32) std::memcpy(out.data(), c.getBlob(), 32);
+  return out;
+}
+
+AuditEvent read_event(SQLite::Statement& q) {
+  AuditEvent e;
+  e.seq = q.getColumn(0).getInt64();
+  e.time_ms = q.getColumn(1).getInt64();
+  e.user_id = q.getColumn(2).getInt64();
+  e.action = q.getColumn(3).getInt();
+  if (!q.getColumn(4).isNull()) e.case_id = q.getColumn(4).getInt64();
+  e.prev_hash = blob32(q.getColumn(5));
+  e.hash = blob32(q.getColumn(6));
+  if (q.getColumn(5).getBytes() != 32 || q.getColumn(6).getBytes() != 32) e.hash[0] ^= 1;  // never valid
+  return e;
+}
+
+}  // namespace
+
+AuditLog::AuditLog(SQLite::Database& db, const crypto::Secret& database_key) : db_(db), key_(32) {
+  crypto_kdf_derive_from_key(key_.data(), key_.size(), 1, "wmaudit1", database_key.data());
+}
+
+std::array<std::uint8_t, 32> AuditLog::hash_of(const AuditEvent& e) const {
+  unsigned char fields[32 + 8 * 5] = {};
+  std::memcpy(fields, e.prev_hash.data(), 32);
+  put64(fields + 32, e.seq);
+  put64(fields + 40, e.time_ms);
+  put64(fields + 48, e.user_id);
+  put64(fields + 56, e.action);
+  put64(fields + 64, e.case_id ? *e.case_id : -1);
+  std::array<std::uint8_t, 32> out{};
+  crypto_generichash(out.data(), out.size(), fields, sizeof fields, key_.data(), key_.size());
+  return out;
+}
+
+void AuditLog::append(std::int64_t time_ms, std::int64_t user_id, AuditAction action,
+                      std::optional<std::int64_t> case_id) {
+  AuditEvent e;
+  e.seq = 1;
+  {
+    SQLite::Statement last(db_, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+    if (last.executeStep()) {
+      e.seq = last.getColumn(0).getInt64() + 1;
+      e.prev_hash = blob32(last.getColumn(1));
+    }
+  }
+  e.time_ms = time_ms;
+  e.user_id = user_id;
+  e.action = static_cast<int>(action);
+  e.case_id = case_id;
+  e.hash = hash_of(e);
+  SQLite::Statement insert(db_,
+                           "INSERT INTO audit (seq, time_ms, user_id, action, case_id, prev_hash, hash) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, e.seq);
+  insert.bind(2, e.time_ms);
+  insert.bind(3, e.user_id);
+  insert.bind(4, e.action);
+  if (e.case_id) insert.bind(5, *e.case_id);
+  else insert.bind(5);
+  insert.bind(6, e.prev_hash.data(), 32);
+  insert.bind(7, e.hash.data(), 32);
+  insert.exec();
+}
+
+std::vector<AuditEvent> AuditLog::events() const {
+  std::vector<AuditEvent> out;
+  SQLite::Statement q(db_, "SELECT seq, time_ms, user_id, action, case_id, prev_hash, hash FROM audit ORDER BY seq");
+  while (q.executeStep()) out.push_back(read_event(q));
+  return out;
+}
+
+AuditCheck AuditLog::verify() const {
+  AuditCheck check;
+  std::array<std::uint8_t, 32> prev{};
+  std::int64_t expected = 1;
+  // Read in storage order (rowid = seq), not re-sorted: a reordered or renumbered event shows up too.
+  SQLite::Statement q(db_, "SELECT seq, time_ms, user_id, action, case_id, prev_hash, hash FROM audit ORDER BY rowid");
+  while (q.executeStep()) {
+    const AuditEvent e = read_event(q);
+    std::string problem;
+    if (e.seq != expected) problem = "an event is missing or out of order before it";
+    else if (sodium_memcmp(e.prev_hash.data(), prev.data(), 32) != 0) problem = "it does not follow the previous event";
+    else if (const auto h = hash_of(e); sodium_memcmp(h.data(), e.hash.data(), 32) != 0) problem = "it was altered";
+    if (!problem.empty()) {
+      check.ok = false;
+      check.first_bad_seq = e.seq;
+      check.problem = "audit event " + std::to_string(e.seq) + ": " + problem;
+      return check;
+    }
+    prev = e.hash;
+    ++expected;
+    ++check.events;
+  }
+  return check;
+}
+
+}  // namespace waymark::store

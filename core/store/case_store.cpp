@@ -1,0 +1,393 @@
+#include "store/case_store.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <sodium.h>
+
+#include <cctype>
+#include <system_error>
+
+#include "crypto/passphrase_policy.h"
+#include "log/log.h"
+#include "store/engine.h"
+#include "store/files.h"
+#include "store/schema.h"
+#include "store/store_internal.h"
+
+namespace waymark::store {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool present(const fs::path& p) {
+  std::error_code ec;
+  return fs::exists(fs::symlink_status(p, ec));
+}
+
+// User names are shown in lists and audit exports: printable, no spaces at the ends, 1-64 bytes.
+void check_user_name(std::string_view name) {
+  bool ok = !name.empty() && name.size() <= 64 && name.front() != ' ' && name.back() != ' ';
+  for (char c : name) ok = ok && static_cast<unsigned char>(c) >= 0x20 && c != 0x7f;
+  if (!ok) throw StoreError(Errc::invalid, "a user name must be 1 to 64 printable characters");
+}
+
+void check_new_passphrase(const crypto::Secret& passphrase, std::string_view user) {
+  if (auto problem = crypto::passphrase_problem(passphrase, user))
+    throw StoreError(Errc::weak_passphrase, *problem);
+}
+
+crypto::KeyslotFile load_keyslots(const fs::path& keys_file) {
+  const auto text = read_whole_file(keys_file);
+  if (!text)
+    throw StoreError(Errc::keyslots_missing, "the keyslot file " + keys_file.string() +
+                                                 " is missing: restore it from backup (the case store "
+                                                 "cannot be unlocked without it)");
+  try {
+    return crypto::parse_keyslots(*text);
+  } catch (const std::runtime_error& e) {
+    log::error("store: keyslot file unreadable");
+    throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (" + keys_file.string() + ": " + e.what() + ")");
+  }
+}
+
+User read_user(SQLite::Database& db, std::int64_t id) {
+  SQLite::Statement q(db, "SELECT id, name, roles, created_ms FROM users WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) throw StoreError(Errc::not_found, "this account is not in the case store");
+  User u;
+  u.id = q.getColumn(0).getInt64();
+  u.name = q.getColumn(1).getString();
+  u.roles = parse_roles(q.getColumn(2).getString()).value_or(0);
+  u.created_ms = q.getColumn(3).getInt64();
+  return u;
+}
+
+}  // namespace
+
+std::string random_hex(std::size_t bytes) {
+  std::string raw(bytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  std::string out(bytes * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
+  out.pop_back();
+  return out;
+}
+
+void CaseStore::State::deny(std::optional<std::int64_t> case_id, const std::string& message) {
+  try {
+    write("record a refusal", [&] { audit->append(now(), user.id, AuditAction::access_denied, case_id); });
+  } catch (const StoreError&) {
+    // The refusal stands even if it could not be recorded.
+  }
+  log::info("store: access denied (user {}, case {})", user.id, case_id.value_or(0));
+  throw StoreError(Errc::denied, "not allowed: " + message);
+}
+
+UnlockedSlot unlock_keyslot(const fs::path& keys_file, std::string_view name, const crypto::Secret& passphrase,
+                            const Clock& clock, bool record_failures) {
+  crypto::KeyslotFile file = load_keyslots(keys_file);
+  crypto::Keyslot* slot = file.find_user(name);
+  const std::int64_t now = clock.now_unix_ms();
+  if (slot == nullptr) {
+    // Same work and the same answer as a wrong passphrase: user names are not confirmed by timing.
+    if (!file.slots.empty()) (void)crypto::open_keyslot(file.slots.front(), file.store_id, passphrase);
+    throw StoreError(Errc::wrong_passphrase, "wrong user name or passphrase");
+  }
+  if (const std::int64_t wait = crypto::required_wait_ms(*slot, now); wait > 0)
+    throw StoreError(Errc::throttled, "too many wrong passphrases: wait " + std::to_string((wait + 999) / 1000) +
+                                          " s and try again");
+  auto key = crypto::open_keyslot(*slot, file.store_id, passphrase);
+  if (!key) {
+    log::warn("store: wrong passphrase (failure {} for this account)", slot->failures + 1);
+    if (record_failures) {
+      ++slot->failures;
+      slot->last_failure_ms = now;
+      try {
+        write_file_atomically(keys_file, crypto::serialise_keyslots(file));
+      } catch (const StoreError&) {
+        // Counting failures is a speed bump; a read-only folder must not hide the real answer.
+      }
+    }
+    throw StoreError(Errc::wrong_passphrase, "wrong user name or passphrase");
+  }
+  if (record_failures && slot->failures != 0) {
+    slot->failures = 0;
+    slot->last_failure_ms = 0;
+    try {
+      write_file_atomically(keys_file, crypto::serialise_keyslots(file));
+    } catch (const StoreError&) {
+    }
+  }
+  crypto::Keyslot copy = *slot;
+  return {std::move(*key), std::move(file), std::move(copy)};
+}
+
+std::unique_ptr<CaseStore::State> open_state(const fs::path& db, crypto::Secret key, const std::string& store_id,
+                                             const crypto::Keyslot& slot, const Clock& clock) {
+  auto s = std::make_unique<CaseStore::State>();
+  s->db = db;
+  s->clock = &clock;
+  s->key = std::move(key);
+  s->store_id = store_id;
+  s->conn = std::make_unique<Connection>(db, s->key, OpenMode::existing);
+  s->conn->self_test();
+  try {
+    migrate(s->conn->db(), migrations());
+    SQLite::Statement q(s->conn->db(), "SELECT value FROM meta WHERE key = 'store_id'");
+    if (!q.executeStep() || q.getColumn(0).getString() != store_id)
+      throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (the keyslot file belongs to another case store)");
+    if (slot.kind == crypto::Keyslot::Kind::recovery) s->user = User{0, "recovery code", 0, 0};
+    else s->user = read_user(s->conn->db(), slot.user_id);
+  } catch (const SQLite::Exception& e) {
+    throw s->conn->translate(e, "open the case store");
+  }
+  if (slot.kind == crypto::Keyslot::Kind::passphrase &&
+      (s->user.name != slot.name || roles_to_string(s->user.roles) != slot.roles))
+    throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (an account does not match its keyslot)");
+  s->audit = std::make_unique<AuditLog>(s->conn->db(), s->key);
+  return s;
+}
+
+CaseStore::CaseStore(std::unique_ptr<State> state) : s_(std::move(state)) {}
+CaseStore::CaseStore(CaseStore&&) noexcept = default;
+CaseStore& CaseStore::operator=(CaseStore&&) noexcept = default;
+CaseStore::~CaseStore() = default;
+
+const User& CaseStore::user() const { return s_->user; }
+Connection& CaseStore::connection_for_tests() { return *s_->conn; }
+
+CaseStore::Created CaseStore::create(const fs::path& db, std::string_view admin_name, Roles admin_roles,
+                                     const crypto::Secret& passphrase, const crypto::KdfParams& kdf,
+                                     const Clock& clock) {
+  crypto::init_sodium();
+  check_user_name(admin_name);
+  if ((admin_roles & kAdmin) == 0 || (admin_roles & ~kAllRoles) != 0)
+    throw StoreError(Errc::invalid, "the first account must have the admin role");
+  check_new_passphrase(passphrase, admin_name);
+  const fs::path keys = keyslot_path(db);
+  if (present(db) || present(keys) || present(fs::path(db.string() + "-wal")))
+    throw StoreError(Errc::already_exists, "a case store already exists at " + db.string() +
+                                               ": nothing was changed (it is never overwritten)");
+  // Built under a temporary name; only a complete, verified store is renamed into place.
+  const fs::path tmp = db.string() + ".init-tmp";
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(tmp.string() + suffix, ec);
+
+  crypto::Secret key = crypto::Secret::random(crypto::kKeyBytes);
+  const std::string store_id = random_hex(16);
+  const std::int64_t now = clock.now_unix_ms();
+  crypto::KeyslotFile file;
+  file.store_id = store_id;
+  crypto::Secret recovery = crypto::make_recovery_code();
+  try {
+    {
+      Connection conn(tmp, key, OpenMode::create);
+      try {
+        migrate(conn.db(), migrations());
+        SQLite::Transaction tx(conn.db(), SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement meta(conn.db(), "INSERT INTO meta (key, value) VALUES ('store_id', ?), ('created_ms', ?)");
+        meta.bind(1, store_id);
+        meta.bind(2, std::to_string(now));
+        meta.exec();
+        SQLite::Statement user(conn.db(), "INSERT INTO users (id, name, roles, created_ms) VALUES (1, ?, ?, ?)");
+        user.bind(1, std::string(admin_name));
+        user.bind(2, roles_to_string(admin_roles));
+        user.bind(3, now);
+        user.exec();
+        AuditLog audit(conn.db(), key);
+        audit.append(now, 1, AuditAction::store_created);
+        audit.append(now, 1, AuditAction::user_added);
+        tx.commit();
+        conn.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+      } catch (const SQLite::Exception& e) {
+        throw conn.translate(e, "create the case store");
+      }
+      conn.self_test(true);
+    }
+    if (present(fs::path(tmp.string() + "-wal")))
+      throw StoreError(Errc::io, "could not finish writing the new case store");
+    file.slots.push_back(crypto::make_keyslot(crypto::Keyslot::Kind::passphrase, 1, admin_name,
+                                              roles_to_string(admin_roles), store_id, passphrase, key, kdf));
+    file.slots.push_back(crypto::make_keyslot(crypto::Keyslot::Kind::recovery, 0, "", "", store_id,
+                                              crypto::normalise_recovery_code(recovery), key, kdf));
+    write_file_atomically(keys, crypto::serialise_keyslots(file));
+    try {
+      rename_synced(tmp, db);
+    } catch (...) {
+      fs::remove(keys, ec);
+      throw;
+    }
+  } catch (...) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(tmp.string() + suffix, ec);
+    throw;
+  }
+  log::info("store: created (schema {})", schema_version());
+  auto state = open_state(db, std::move(key), store_id, file.slots.front(), clock);
+  return {CaseStore(std::move(state)), std::move(recovery)};
+}
+
+CaseStore CaseStore::open(const fs::path& db, std::string_view user, const crypto::Secret& passphrase,
+                          const Clock& clock) {
+  crypto::init_sodium();
+  if (!present(db)) {
+    if (present(fs::path(db.string() + "-wal")))
+      throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (" + db.string() +
+                                          " is missing but its write-ahead log is there)");
+    throw StoreError(Errc::no_store, "no case store at " + db.string() +
+                                         " (create one with 'waymark-cli store init')");
+  }
+  UnlockedSlot unlocked = unlock_keyslot(keyslot_path(db), user, passphrase, clock, true);
+  auto state = open_state(db, std::move(unlocked.key), unlocked.file.store_id, unlocked.slot, clock);
+  CaseStore store(std::move(state));
+  store.s_->write("record the unlock", [&] {
+    store.s_->audit->append(store.s_->now(), store.s_->user.id, AuditAction::unlocked);
+  });
+  log::debug("store: unlocked (user {})", store.s_->user.id);
+  return store;
+}
+
+void CaseStore::reset_passphrase(const fs::path& db, const crypto::Secret& recovery_code, std::string_view user,
+                                 const crypto::Secret& new_passphrase, const crypto::KdfParams& kdf,
+                                 const Clock& clock) {
+  crypto::init_sodium();
+  if (!present(db)) throw StoreError(Errc::no_store, "no case store at " + db.string());
+  const fs::path keys = keyslot_path(db);
+  crypto::KeyslotFile file = load_keyslots(keys);
+  crypto::Keyslot* recovery = file.recovery();
+  if (recovery == nullptr) throw StoreError(Errc::wrong_passphrase, "wrong recovery code");
+  if (const std::int64_t wait = crypto::required_wait_ms(*recovery, clock.now_unix_ms()); wait > 0)
+    throw StoreError(Errc::throttled, "too many wrong recovery codes: wait " + std::to_string((wait + 999) / 1000) +
+                                          " s and try again");
+  auto key = crypto::open_keyslot(*recovery, file.store_id, crypto::normalise_recovery_code(recovery_code));
+  if (!key) {
+    ++recovery->failures;
+    recovery->last_failure_ms = clock.now_unix_ms();
+    try {
+      write_file_atomically(keys, crypto::serialise_keyslots(file));
+    } catch (const StoreError&) {
+    }
+    throw StoreError(Errc::wrong_passphrase, "wrong recovery code");
+  }
+  recovery->failures = 0;
+  recovery->last_failure_ms = 0;
+  const crypto::Keyslot recovery_copy = *recovery;
+  auto state = open_state(db, std::move(*key), file.store_id, recovery_copy, clock);
+  crypto::Keyslot* slot = file.find_user(user);
+  if (slot == nullptr) throw StoreError(Errc::not_found, "no such user");
+  check_new_passphrase(new_passphrase, user);
+  *slot = crypto::make_keyslot(crypto::Keyslot::Kind::passphrase, slot->user_id, slot->name, slot->roles,
+                               file.store_id, new_passphrase, state->key, kdf);
+  const std::int64_t user_id = slot->user_id;
+  state->write("reset a passphrase", [&] {
+    state->audit->append(state->now(), 0, AuditAction::passphrase_reset, std::nullopt);
+    // The keyslot file is replaced inside the transaction: if it cannot be written, nothing is recorded.
+    write_file_atomically(keys, crypto::serialise_keyslots(file));
+  });
+  log::info("store: passphrase reset with the recovery code (user {})", user_id);
+}
+
+User CaseStore::add_user(std::string_view name, Roles roles, const crypto::Secret& passphrase,
+                         const crypto::KdfParams& kdf) {
+  State& s = *s_;
+  if (!may_manage_users(s.user.roles)) s.deny(std::nullopt, "only an admin can add users");
+  check_user_name(name);
+  if (roles == 0 || (roles & ~kAllRoles) != 0) throw StoreError(Errc::invalid, "unknown role");
+  check_new_passphrase(passphrase, name);
+  const fs::path keys = keyslot_path(s.db);
+  crypto::KeyslotFile file = load_keyslots(keys);
+  if (file.find_user(name) != nullptr) throw StoreError(Errc::already_exists, "that user already exists");
+  User added;
+  s.write("add a user", [&] {
+    {
+      SQLite::Statement dup(s.conn->db(), "SELECT 1 FROM users WHERE name = ?");
+      dup.bind(1, std::string(name));
+      if (dup.executeStep()) throw StoreError(Errc::already_exists, "that user already exists");
+    }
+    SQLite::Statement insert(s.conn->db(), "INSERT INTO users (name, roles, created_ms) VALUES (?, ?, ?)");
+    insert.bind(1, std::string(name));
+    insert.bind(2, roles_to_string(roles));
+    insert.bind(3, s.now());
+    insert.exec();
+    added = {s.conn->db().getLastInsertRowid(), std::string(name), roles, s.now()};
+    s.audit->append(s.now(), s.user.id, AuditAction::user_added);
+    file.slots.push_back(crypto::make_keyslot(crypto::Keyslot::Kind::passphrase, added.id, name,
+                                              roles_to_string(roles), file.store_id, passphrase, s.key, kdf));
+    // Written before the commit: if the keyslot cannot be saved the account is not created.
+    write_file_atomically(keys, crypto::serialise_keyslots(file));
+  });
+  log::info("store: user {} added", added.id);
+  return added;
+}
+
+std::vector<User> CaseStore::users() {
+  State& s = *s_;
+  if ((s.user.roles & (kAdmin | kSupervisor)) == 0) s.deny(std::nullopt, "only an admin or supervisor can list users");
+  std::vector<User> out;
+  try {
+    SQLite::Statement q(s.conn->db(), "SELECT id, name, roles, created_ms FROM users ORDER BY id");
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                     parse_roles(q.getColumn(2).getString()).value_or(0), q.getColumn(3).getInt64()});
+  } catch (const SQLite::Exception& e) {
+    throw s.conn->translate(e, "read the users");
+  }
+  return out;
+}
+
+void CaseStore::change_passphrase(const crypto::Secret& new_passphrase, const crypto::KdfParams& kdf) {
+  State& s = *s_;
+  check_new_passphrase(new_passphrase, s.user.name);
+  const fs::path keys = keyslot_path(s.db);
+  crypto::KeyslotFile file = load_keyslots(keys);
+  crypto::Keyslot* slot = file.find_user(s.user.name);
+  if (slot == nullptr) throw StoreError(Errc::not_found, "this account has no keyslot");
+  *slot = crypto::make_keyslot(crypto::Keyslot::Kind::passphrase, slot->user_id, slot->name, slot->roles,
+                               file.store_id, new_passphrase, s.key, kdf);
+  s.write("change the passphrase", [&] {
+    s.audit->append(s.now(), s.user.id, AuditAction::passphrase_changed);
+    write_file_atomically(keys, crypto::serialise_keyslots(file));
+  });
+}
+
+VerifyReport CaseStore::verify() {
+  State& s = *s_;
+  s.conn->self_test(true);
+  VerifyReport r;
+  try {
+    SQLite::Database& db = s.conn->db();
+    if (engine::encrypts()) r.engine_version = db.execAndGet("PRAGMA cipher_version").getString();
+    r.engine_version += " (SQLite " + engine::library_version() + ")";
+    r.schema_version = current_version(db);
+    SQLite::Statement fk(db, "PRAGMA foreign_key_check");
+    if (fk.executeStep())
+      throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (broken references between records)");
+    const AuditCheck chain = s.audit->verify();
+    if (!chain.ok) {
+      log::error("store: audit chain broken at event {}", chain.first_bad_seq);
+      throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (" + chain.problem + ")");
+    }
+    r.audit_events = chain.events;
+    r.cases = db.execAndGet("SELECT count(*) FROM cases").getInt64();
+    const crypto::KeyslotFile file = load_keyslots(keyslot_path(s.db));
+    for (const auto& slot : file.slots) {
+      ++r.keyslots;
+      if (slot.kind != crypto::Keyslot::Kind::passphrase) continue;
+      const User u = read_user(db, slot.user_id);
+      if (u.name != slot.name || roles_to_string(u.roles) != slot.roles)
+        throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (an account does not match its keyslot)");
+    }
+  } catch (const SQLite::Exception& e) {
+    throw s.conn->translate(e, "verify the case store");
+  }
+  s.write("record the check", [&] { s.audit->append(s.now(), s.user.id, AuditAction::verified); });
+  return r;
+}
+
+std::vector<AuditEvent> CaseStore::audit_events() {
+  try {
+    return s_->audit->events();
+  } catch (const SQLite::Exception& e) {
+    throw s_->conn->translate(e, "read the audit trail");
+  }
+}
+
+}  // namespace waymark::store

@@ -1,0 +1,136 @@
+#include "store/schema.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <string>
+#include <vector>
+
+#include "log/log.h"
+#include "store/errors.h"
+
+namespace waymark::store {
+namespace {
+
+// Version 1: users, cases, answers (history: rows are only ever added), audit chain, store metadata.
+void create_v1(SQLite::Database& db) {
+  db.exec(R"sql(
+    CREATE TABLE meta (
+      key   TEXT PRIMARY KEY NOT NULL,
+      value TEXT NOT NULL
+    );
+    CREATE TABLE users (
+      id         INTEGER PRIMARY KEY,
+      name       TEXT NOT NULL UNIQUE,
+      roles      TEXT NOT NULL,
+      created_ms INTEGER NOT NULL
+    );
+    CREATE TABLE cases (
+      id              INTEGER PRIMARY KEY,
+      reference       TEXT NOT NULL UNIQUE,
+      owner_id        INTEGER NOT NULL REFERENCES users(id),
+      status          TEXT NOT NULL,
+      pack_id         TEXT NOT NULL,
+      pack_version    TEXT NOT NULL,
+      pack_sha256     TEXT NOT NULL,
+      notes           TEXT NOT NULL DEFAULT '',
+      assessment_json TEXT,
+      created_ms      INTEGER NOT NULL,
+      updated_ms      INTEGER NOT NULL
+    );
+    CREATE TABLE answers (
+      id          INTEGER PRIMARY KEY,
+      case_id     INTEGER NOT NULL REFERENCES cases(id),
+      question_id TEXT NOT NULL,
+      value_json  TEXT NOT NULL,
+      saved_by    INTEGER NOT NULL REFERENCES users(id),
+      saved_ms    INTEGER NOT NULL
+    );
+    CREATE INDEX answers_by_case ON answers(case_id, question_id, id);
+    CREATE TABLE audit (
+      seq       INTEGER PRIMARY KEY,
+      time_ms   INTEGER NOT NULL,
+      user_id   INTEGER NOT NULL,
+      action    INTEGER NOT NULL,
+      case_id   INTEGER,
+      prev_hash BLOB NOT NULL,
+      hash      BLOB NOT NULL
+    );
+  )sql");
+}
+
+// Version 2: cases gain the caseworker they were submitted to and a CHECK on status. Rebuilt, not
+// altered: the pattern every later column change follows.
+void rebuild_cases_v2(SQLite::Database& db) {
+  db.exec(R"sql(
+    CREATE TABLE cases_new (
+      id              INTEGER PRIMARY KEY,
+      reference       TEXT NOT NULL UNIQUE,
+      owner_id        INTEGER NOT NULL REFERENCES users(id),
+      assigned_to     INTEGER REFERENCES users(id),
+      status          TEXT NOT NULL
+                      CHECK (status IN ('draft','submitted','returned','approved','closed')),
+      pack_id         TEXT NOT NULL,
+      pack_version    TEXT NOT NULL,
+      pack_sha256     TEXT NOT NULL,
+      notes           TEXT NOT NULL DEFAULT '',
+      assessment_json TEXT,
+      created_ms      INTEGER NOT NULL,
+      updated_ms      INTEGER NOT NULL
+    );
+    INSERT INTO cases_new (id, reference, owner_id, assigned_to, status, pack_id, pack_version,
+                           pack_sha256, notes, assessment_json, created_ms, updated_ms)
+      SELECT id, reference, owner_id, NULL, status, pack_id, pack_version, pack_sha256, notes,
+             assessment_json, created_ms, updated_ms FROM cases;
+    DROP TABLE cases;
+    ALTER TABLE cases_new RENAME TO cases;
+    CREATE INDEX cases_by_owner ON cases(owner_id);
+    CREATE INDEX cases_by_assignee ON cases(assigned_to);
+  )sql");
+}
+
+const std::vector<Migration>& all() {
+  static const std::vector<Migration> steps = {
+      {1, "users, cases, answers, audit", create_v1, false},
+      {2, "cases: assigned caseworker, status check", rebuild_cases_v2, true},
+  };
+  return steps;
+}
+
+}  // namespace
+
+std::span<const Migration> migrations() { return all(); }
+int schema_version() { return all().back().version; }
+
+int current_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+void migrate(SQLite::Database& db, std::span<const Migration> steps, int up_to) {
+  const int newest = steps.empty() ? 0 : steps.back().version;
+  const int have = current_version(db);
+  if (have > newest)
+    throw StoreError(Errc::too_new, "this case store was made by a newer version of Waymark (schema " +
+                                        std::to_string(have) + ", this program knows up to " +
+                                        std::to_string(newest) + "): update Waymark; nothing was changed");
+  for (const Migration& step : steps) {
+    if (step.version <= have || step.version > up_to) continue;
+    log::info("store: migrating schema to version {}", step.version);
+    if (step.rebuilds_tables) db.exec("PRAGMA foreign_keys = OFF");  // no effect inside a transaction
+    try {
+      SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+      step.apply(db);
+      if (step.rebuilds_tables) {
+        SQLite::Statement fk(db, "PRAGMA foreign_key_check");
+        if (fk.executeStep())
+          throw StoreError(Errc::damaged, "schema migration would break references: restore from backup");
+      }
+      db.exec("PRAGMA user_version = " + std::to_string(step.version));
+      tx.commit();
+    } catch (...) {
+      if (step.rebuilds_tables) db.exec("PRAGMA foreign_keys = ON");
+      throw;
+    }
+    if (step.rebuilds_tables) db.exec("PRAGMA foreign_keys = ON");
+  }
+}
+
+}  // namespace waymark::store

@@ -1,0 +1,72 @@
+#pragma once
+// Shared by the CaseStore translation units; not part of the store's interface.
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "crypto/keyslot.h"
+#include "store/audit.h"
+#include "store/case_store.h"
+#include "store/connection.h"
+
+namespace waymark::store {
+
+struct CaseStore::State {
+  std::filesystem::path db;
+  const Clock* clock = nullptr;
+  crypto::Secret key;
+  std::string store_id;
+  std::unique_ptr<Connection> conn;
+  std::unique_ptr<AuditLog> audit;
+  User user;
+
+  [[nodiscard]] std::int64_t now() const { return clock->now_unix_ms(); }
+
+  // Runs `body` in one IMMEDIATE transaction, committed before returning; SQLite errors become
+  // StoreErrors saying what was being done.
+  template <class Body>
+  auto write(std::string_view doing, Body&& body) {
+    try {
+      SQLite::Transaction tx(conn->db(), SQLite::TransactionBehavior::IMMEDIATE);
+      if constexpr (std::is_void_v<decltype(body())>) {
+        body();
+        tx.commit();
+      } else {
+        auto result = body();
+        tx.commit();
+        return result;
+      }
+    } catch (const SQLite::Exception& e) {
+      throw conn->translate(e, doing);
+    }
+  }
+
+  // Records the refusal in the audit trail (best effort) and throws Errc::denied.
+  [[noreturn]] void deny(std::optional<std::int64_t> case_id, const std::string& message);
+};
+
+// Unlocks a keyslot file for `name`. `record_failures`: count wrong passphrases in the file (not done
+// for backups, which are never modified).
+struct UnlockedSlot {
+  crypto::Secret key;
+  crypto::KeyslotFile file;
+  crypto::Keyslot slot;
+};
+[[nodiscard]] UnlockedSlot unlock_keyslot(const std::filesystem::path& keys_file, std::string_view name,
+                                          const crypto::Secret& passphrase, const Clock& clock,
+                                          bool record_failures);
+
+// Opens `db` with `key` for `user_id`, runs the self-test and migrations, checks the store id and the
+// account. `expected_name`/`roles` must match the users table.
+[[nodiscard]] std::unique_ptr<CaseStore::State> open_state(const std::filesystem::path& db, crypto::Secret key,
+                                                           const std::string& store_id,
+                                                           const crypto::Keyslot& slot, const Clock& clock);
+
+[[nodiscard]] std::string random_hex(std::size_t bytes);
+
+}  // namespace waymark::store
