@@ -31,7 +31,8 @@ json assessment_to_json(const rules::RulePack& pack, const rules::AnswerSet& ans
   }
   out["elements"] = elements;
   json types = json::array();
-  for (int t : a.exploitation_types) types.push_back(pack.exploitation_types[static_cast<std::size_t>(t)].id);
+  for (const auto& f : a.exploitation_types)
+    types.push_back(pack.exploitation_types[static_cast<std::size_t>(f.index)].id);
   out["exploitation_types"] = types;
   json indicators = json::array();
   for (const auto& f : a.indicators) {

@@ -47,7 +47,8 @@ std::string assessment_to_text(const rules::RulePack& pack, const rules::AnswerS
   if (!a.exploitation_types.empty()) {
     out << "\nKinds of exploitation indicated:";
     for (std::size_t i = 0; i < a.exploitation_types.size(); ++i)
-      out << (i ? ", " : " ") << pack.exploitation_types[static_cast<std::size_t>(a.exploitation_types[i])].title;
+      out << (i ? ", " : " ")
+          << pack.exploitation_types[static_cast<std::size_t>(a.exploitation_types[i].index)].title;
     out << "\n";
   }
 

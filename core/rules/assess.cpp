@@ -24,17 +24,8 @@ Assessment assess(const RulePack& pack, const AnswerSet& answers) {
                            a.treated_as_child ? "treated as a child" : "treated as an adult",
                            a.child_because});
 
-  std::vector<char> type_found(pack.exploitation_types.size(), 0);
-  for (std::size_t i = 0; i < pack.indicators.size(); ++i) {
-    if (!e.indicators[i]) continue;
-    a.indicators.push_back({static_cast<int>(i), span(e, e.indicator_because[i])});
-    const Indicator& ind = pack.indicators[i];
-    // Exploitation types come from what the person had to do (purpose), not from general signs.
-    if (std::find(ind.elements.begin(), ind.elements.end(), IndicatorElement::purpose) != ind.elements.end())
-      for (int t : ind.types) type_found[static_cast<std::size_t>(t)] = 1;
-  }
-  for (std::size_t t = 0; t < type_found.size(); ++t)
-    if (type_found[t]) a.exploitation_types.push_back(static_cast<int>(t));
+  for (std::size_t i = 0; i < pack.indicators.size(); ++i)
+    if (e.indicators[i]) a.indicators.push_back({static_cast<int>(i), span(e, e.indicator_because[i])});
 
   const std::size_t who = a.treated_as_child ? 1 : 0;
   for (LegalElement el : kLegalElements) {
@@ -44,6 +35,14 @@ Assessment assess(const RulePack& pack, const AnswerSet& answers) {
                              pack.element_rules[who][i][static_cast<std::size_t>(e.element_rule[i])].id,
                              std::string(to_string(el)) + ": " + std::string(to_string(e.elements[i])),
                              a.elements[i].because});
+  }
+
+  for (std::size_t t = 0; t < pack.exploitation_types.size(); ++t) {
+    if (!e.types[t]) continue;
+    a.exploitation_types.push_back({static_cast<int>(t), span(e, e.type_because[t])});
+    a.explanation.push_back({ExplanationStep::Kind::exploitation_type, pack.exploitation_types[t].id,
+                             "exploitation type: " + pack.exploitation_types[t].title,
+                             a.exploitation_types.back().because});
   }
 
   a.band = e.band;

@@ -25,7 +25,7 @@ struct ElementFinding {
 
 // One step of the explanation trail, in the order a reader follows it.
 struct ExplanationStep {
-  enum class Kind { child, element, band, pathway, signpost } kind;
+  enum class Kind { child, element, exploitation_type, band, pathway, signpost } kind;
   std::string rule;        // the id of the pack rule (fact, element rule, band rule, pathway, signpost)
   std::string conclusion;  // e.g. "means: present"
   std::vector<Reason> because;
@@ -36,7 +36,7 @@ struct Assessment {
   std::vector<Reason> child_because;
   std::vector<Finding> indicators;          // found, in pack order
   std::array<ElementFinding, 3> elements;  // by LegalElement
-  std::vector<int> exploitation_types;      // indices into pack.exploitation_types
+  std::vector<Finding> exploitation_types;  // indicated, in pack order
   Band band = Band::none;
   int band_rule = -1;
   std::vector<Reason> band_because;

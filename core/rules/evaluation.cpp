@@ -132,6 +132,9 @@ class Evaluator {
         break;
       }
     }
+    for (std::size_t t = 0; t < pack_.exploitation_types.size(); ++t)
+      out_.types[t] = pack_.exploitation_types[t].reported &&
+                      holds_recorded(pack_.exploitation_types[t].when, out_.type_because[t]);
     for (std::size_t p = 0; p < pack_.pathways.size(); ++p)
       out_.pathways[p] = holds_recorded(pack_.pathways[p].when, out_.pathway_because[p]);
     for (std::size_t s = 0; s < pack_.signposts.size(); ++s)
@@ -210,6 +213,8 @@ void reset(const RulePack& pack, Evaluation& out) {
   out.indicators.assign(pack.indicators.size(), 0);
   out.pathways.assign(pack.pathways.size(), 0);
   out.signposts.assign(pack.signposts.size(), 0);
+  out.types.assign(pack.exploitation_types.size(), 0);
+  out.type_because.assign(pack.exploitation_types.size(), {});
   out.reasons.clear();
   out.fact_because.assign(pack.facts.size(), {});
   out.indicator_because.assign(pack.indicators.size(), {});

@@ -35,10 +35,12 @@ struct Evaluation {
   int band_rule = -1;
   std::vector<char> pathways;    // per pathway: recommended
   std::vector<char> signposts;   // per signpost rule: matched
+  std::vector<char> types;       // per exploitation type: indicated
 
   // Why each conclusion holds; empty spans for what does not hold.
   std::vector<Reason> reasons;
-  std::vector<ReasonSpan> fact_because, indicator_because, pathway_because, signpost_because;
+  std::vector<ReasonSpan> fact_because, indicator_because, pathway_because, signpost_because,
+      type_because;
   std::array<ReasonSpan, 3> element_because{};
   ReasonSpan band_because;
 

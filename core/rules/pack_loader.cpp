@@ -92,7 +92,7 @@ class PackBuilder {
   PackIds ids_;
   IdIndex sections_, sources_, organisations_, signpost_ids_;
   IdIndex element_rule_ids_, band_rule_ids_;
-  std::vector<Pending> questions_, facts_, indicators_, pathways_, signposts_, bands_;
+  std::vector<Pending> questions_, facts_, indicators_, pathways_, signposts_, bands_, types_;
   std::array<std::array<std::vector<Pending>, 3>, 2> element_rules_;
   const Document* elements_doc_ = nullptr;
   bool has_directory_ = false;
@@ -244,11 +244,14 @@ void PackBuilder::read_content(const Document& doc, bool main) {
     pack_.sections.push_back(std::move(s));
   });
   each_item(doc, "exploitation_types", [&](const YAML::Node& n) {
-    r.only_keys(n, {"id", "title"}, "an exploitation type");
+    r.only_keys(n, {"id", "title", "when"}, "an exploitation type");
     ExploitationType t;
     if (!declare(ids_.types, doc, n, "exploitation type", t.id)) return;
     t.title = r.text(n, "title", "exploitation type '" + t.id + "'").value_or("");
+    t.reported = n["when"].IsDefined();
+    t.where = r.where(n);
     pack_.exploitation_types.push_back(std::move(t));
+    types_.push_back({&doc, n});
   });
   each_item(doc, "questions", [&](const YAML::Node& n) {
     std::string id;
@@ -553,6 +556,11 @@ void PackBuilder::compile_conditions() {
     }
   }
   compile_ordered(pack_.band_rules, bands_, {}, nullptr, "band");
+  for (std::size_t i = 0; i < pack_.exploitation_types.size(); ++i) {
+    std::vector<Node> ignored;
+    if (pack_.exploitation_types[i].reported)
+      pack_.exploitation_types[i].when = compiler.compile(types_[i].node["when"], types_[i].doc->reader, {}, ignored);
+  }
   for (std::size_t i = 0; i < pack_.pathways.size(); ++i) {
     std::vector<Node> ignored;
     pack_.pathways[i].when = compiler.compile(pathways_[i].node["when"], pathways_[i].doc->reader,

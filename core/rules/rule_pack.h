@@ -68,8 +68,13 @@ struct Indicator {
   SourceLocation where;
 };
 
+// A kind of exploitation. Indicators are tagged with types; a type is reported as indicated when its
+// `when` holds. A type without `when` only tags indicators and is never reported.
 struct ExploitationType {
   std::string id, title;
+  ConditionRef when = kAlways;
+  bool reported = false;
+  SourceLocation where;
 };
 
 // One line of an ordered rule list: the first rule whose condition holds decides.
