@@ -25,7 +25,7 @@ TEST(Assess, AdultWithAllElementsIsReferredWithConsent) {
   for (const auto& e : a.elements) EXPECT_EQ(e.status, ElementStatus::present);
   EXPECT_EQ(pathway_ids(pack, a), std::vector<std::string>{"nrm_referral"});
   ASSERT_EQ(a.exploitation_types.size(), 1u);
-  EXPECT_EQ(pack.exploitation_types[static_cast<std::size_t>(a.exploitation_types[0])].id, "labour");
+  EXPECT_EQ(pack.exploitation_types[static_cast<std::size_t>(a.exploitation_types[0].index)].id, "labour");
 }
 
 TEST(Assess, AdultWithoutConsentGoesToDutyToNotify) {
