@@ -31,4 +31,16 @@ head -c 1 "$tmp/q.json" | grep -q '\[' || { echo "FAIL: questions is not a JSON 
 "$cli" nonsense >/dev/null 2>&1; check "unknown command" 2 $?
 "$cli" rules stats "$pack" --scenarios "$(dirname "$0")/../golden" >"$tmp/out" 2>&1; check "rules stats" 0 $?
 grep -q "questions shown: median" "$tmp/out" || { echo "FAIL: rules stats has no scenario figures"; fail=1; }
+# A copy of the UK pack with one mistake is refused whole, naming the file, line and column.
+root=$(cd "$(dirname "$pack")/../.." && pwd)
+for broken in duplicate syntax; do
+  mkdir -p "$tmp/$broken/rules" && cp -r "$root/rules/uk" "$tmp/$broken/rules/" && cp -r "$root/data" "$tmp/$broken/"
+done
+sed -i '0,/  - id: safety.exploiter_nearby/s//  - id: safety.immediate_danger/' "$tmp/duplicate/rules/uk/questions.yaml"
+sed -i 's/^  - id: safety.exploiter_nearby$/  - id: safety.exploiter_nearby: [/' "$tmp/syntax/rules/uk/questions.yaml"
+"$cli" rules check "$tmp/duplicate/rules/uk/pack.yaml" >"$tmp/out" 2>"$tmp/err"; check "UK pack with a duplicate id" 1 $?
+grep -qE "questions.yaml:[0-9]+:[0-9]+: duplicate question id 'safety.immediate_danger'" "$tmp/err" || { echo "FAIL: duplicate id message"; cat "$tmp/err"; fail=1; }
+"$cli" rules check "$tmp/syntax/rules/uk/pack.yaml" >"$tmp/out" 2>"$tmp/err"; check "UK pack with a YAML syntax error" 1 $?
+grep -qE "questions.yaml:[0-9]+:[0-9]+: YAML syntax error" "$tmp/err" || { echo "FAIL: syntax error message"; cat "$tmp/err"; fail=1; }
+[ -s "$tmp/out" ] && { echo "FAIL: a refused pack printed on stdout"; fail=1; }
 exit $fail
