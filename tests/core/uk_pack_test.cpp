@@ -41,10 +41,14 @@ TEST(UkPack, HasThePathwayIdsOtherSystemsRelyOn) {
 TEST(UkPack, KeepsUnverifiedGradesMarked) {
   // Every ILO grade in the reference is unverified (indicators.md §0): none may claim otherwise.
   for (const auto& ind : uk().indicators)
-    if (ind.grade != Grade::none) EXPECT_FALSE(ind.grade_verified) << ind.id;
+    if (ind.grade != Grade::none) {
+      EXPECT_FALSE(ind.grade_verified) << ind.id;
+    }
   // Indicators taken from the secondary ILO table are unverified in wording too.
   for (const auto& ind : uk().indicators)
-    if (uk().sources[static_cast<std::size_t>(ind.source)].id == "ILO-D2") EXPECT_FALSE(ind.verified) << ind.id;
+    if (uk().sources[static_cast<std::size_t>(ind.source)].id == "ILO-D2") {
+      EXPECT_FALSE(ind.verified) << ind.id;
+    }
 }
 
 TEST(UkPack, CoversEveryExploitationTypeWithIndicators) {
@@ -59,7 +63,9 @@ TEST(UkPack, CoversEveryExploitationTypeWithIndicators) {
 TEST(UkPack, QuestionsOfferDontKnowWhereTheyAskAboutThePerson) {
   for (const auto& q : uk().questions) {
     const bool about_context = q.id.rfind("context.", 0) == 0 || q.id == "consent.nrm";
-    if (!about_context) EXPECT_TRUE(q.offer_dont_know || q.offer_prefer_not_to_say) << q.id;
+    if (!about_context) {
+      EXPECT_TRUE(q.offer_dont_know || q.offer_prefer_not_to_say) << q.id;
+    }
     EXPECT_LE(q.text.size(), 110u) << q.id << ": keep questions short";
   }
 }
