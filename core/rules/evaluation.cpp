@@ -22,7 +22,10 @@ void add_references(const RulePack& pack, const Evaluation& e, ConditionRef ref,
       for (int i = 0; i < c.child_count; ++i)
         add_references(pack, e, pack.conditions.children[static_cast<std::size_t>(c.first_child + i)], because);
       return;
-    case ConditionOp::answer: because.push_back({Reason::Kind::answer, c.ref}); return;
+    case ConditionOp::answer:
+      // A question that is not shown explains nothing ("could they be under 18?" for a 34-year-old).
+      if (e.visible[static_cast<std::size_t>(c.ref)]) because.push_back({Reason::Kind::answer, c.ref});
+      return;
     case ConditionOp::fact: because.push_back({Reason::Kind::fact, c.ref}); return;
     case ConditionOp::indicator: because.push_back({Reason::Kind::indicator, c.ref}); return;
     case ConditionOp::indicator_count: return;  // "none of these found" names nothing found
