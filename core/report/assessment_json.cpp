@@ -1,5 +1,7 @@
 #include "report/assessment_json.h"
 
+#include <algorithm>
+
 #include "report/reasons.h"
 #include "rules/answers_json.h"
 
@@ -80,6 +82,17 @@ json assessment_to_json(const rules::RulePack& pack, const rules::AnswerSet& ans
                            {"conclusion", step.conclusion},
                            {"because", because(pack, answers, step.because)}});
   out["explanation"] = explanation;
+  // What every reader must be told, whatever renders this JSON.
+  json notices = json::array({"This supports the responder's decision; it does not make it."});
+  if (!a.signposts.empty())
+    notices.push_back("Re-check contact details before use: numbers, hours and eligibility change.");
+  const bool unverified = std::any_of(a.indicators.begin(), a.indicators.end(), [&](const auto& f) {
+    const auto& ind = pack.indicators[static_cast<std::size_t>(f.index)];
+    return !ind.verified || (ind.grade != rules::Grade::none && !ind.grade_verified);
+  });
+  if (unverified)
+    notices.push_back("Some indicators or their grades are UNVERIFIED: not checked against their primary source.");
+  out["notices"] = notices;
   return out;
 }
 
