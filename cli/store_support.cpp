@@ -24,10 +24,12 @@ void harden_store_process() {
   ::umask(077);  // the database, its WAL and keyslot file readable by this user only
   crypto::init_sodium();
   if (const char* level = std::getenv("WAYMARK_LOG_LEVEL")) {
+    // main() has already set the logger up (log::setup registers it once); only the level changes.
     const std::string l = level;
-    if (l == "trace") log::setup(log::Level::trace);
-    else if (l == "debug") log::setup(log::Level::debug);
-    else if (l == "info") log::setup(log::Level::info);
+    const auto set = [](log::Level v) { spdlog::default_logger()->set_level(static_cast<spdlog::level::level_enum>(v)); };
+    if (l == "trace") set(log::Level::trace);
+    else if (l == "debug") set(log::Level::debug);
+    else if (l == "info") set(log::Level::info);
   }
 }
 

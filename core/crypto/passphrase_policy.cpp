@@ -72,7 +72,10 @@ std::optional<std::string> passphrase_problem(const Secret& passphrase, std::str
   std::string letters = normalised(text);
   const std::string user = normalised(user_name);
   // Remove every blocked word; if almost nothing is left, the passphrase is only common words.
-  for (std::string_view word : kBlocked) {
+  std::array<std::string_view, kBlocked.size()> longest_first = kBlocked;
+  std::sort(longest_first.begin(), longest_first.end(),
+            [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+  for (std::string_view word : longest_first) {
     for (std::size_t at; (at = letters.find(word)) != std::string::npos;) letters.erase(at, word.size());
   }
   if (!user.empty())

@@ -15,6 +15,7 @@ void init_sodium() {
 
 namespace {
 std::uint8_t* allocate(std::size_t capacity) {
+  init_sodium();  // idempotent; sodium_malloc needs it (a Secret may be the first thing made)
   void* p = sodium_malloc(capacity == 0 ? 1 : capacity);
   if (p == nullptr) throw std::bad_alloc();
   std::memset(p, 0, capacity == 0 ? 1 : capacity);

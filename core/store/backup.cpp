@@ -3,6 +3,10 @@
 // temporary file, which is reopened with the key and fully checked (encrypted header, integrity, row
 // counts, audit chain) before it is renamed into place. Restores copy the encrypted bytes.
 #include <SQLiteCpp/Statement.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <algorithm>
 #include <array>
@@ -64,6 +68,11 @@ BackupReport CaseStore::backup(const fs::path& to, int generations) {
   std::array<std::int64_t, 4> expected{};
   const int version = current_version(db);
   bool attached = false;
+  // ATTACH opens with the main connection's flags, which never include CREATE: make the empty file.
+  if (const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600); fd < 0)
+    throw file_error(errno, tmp, "write the backup");
+  else
+    ::close(fd);
   try {
     const crypto::Secret literal = crypto::raw_key_literal(s.key);
     SQLite::Statement attach(db, "ATTACH DATABASE ? AS waymark_backup KEY ?");
@@ -71,6 +80,7 @@ BackupReport CaseStore::backup(const fs::path& to, int generations) {
     attach.bindNoCopy(2, reinterpret_cast<const char*>(literal.data()));
     attach.exec();
     attached = true;
+    db.exec("PRAGMA waymark_backup.auto_vacuum = FULL");
     {
       SQLite::Transaction tx(db);  // one snapshot: the counts are those of what is exported
       expected = count_rows(db);

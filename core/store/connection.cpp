@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -57,6 +59,11 @@ StoreError Connection::translate(const SQLite::Exception& e, std::string_view do
       return file_error(EROFS, about, doing);
     case kSqliteCantOpen:
     case kSqliteIoErr:
+      if (sys == ENOSPC || sys == EDQUOT || sys == EFBIG) return file_error(sys, about, doing);
+      // SQLite may retry other files after the first failure, so errno alone can mislead: ask the
+      // file system whether this user may write the folder at all.
+      if (::access(folder_of(about).c_str(), W_OK) != 0 && (errno == EACCES || errno == EROFS || errno == EPERM))
+        return file_error(EACCES, about, doing);
       if (sys != 0) return file_error(sys, about, doing);
       return {Errc::io, "cannot " + std::string(doing) + " (" + about.string() + "): input/output error"};
     case kSqliteBusy:
@@ -90,6 +97,9 @@ Connection::Connection(const fs::path& file, const crypto::Secret& key, OpenMode
     throw translate(e, "read the case store");
   }
   try {
+    // A new file frees pages at each commit (no free list): every page then belongs to a table or
+    // index, so integrity_check reads (and SQLCipher authenticates) every page of the file.
+    if (mode == OpenMode::create) db_->exec("PRAGMA auto_vacuum = FULL");
     // journal_mode returns the mode in force; on a read-only folder WAL cannot be set up.
     SQLite::Statement wal(*db_, "PRAGMA journal_mode = WAL");
     if (!wal.executeStep() || wal.getColumn(0).getString() != "wal")

@@ -1,0 +1,377 @@
+// The case store: encryption guards, accounts, permissions, autosave, migrations, audit chain.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <random>
+
+#include "crypto/keyslot.h"
+#include "store/connection.h"
+#include "store/files.h"
+#include "store/schema.h"
+#include "store_test_support.h"
+
+namespace waymark::store {
+namespace {
+
+using test::FakeClock;
+using test::kAdminName;
+using test::kAdminPass;
+using test::pass;
+using test::TempDir;
+namespace fs = std::filesystem;
+
+Errc error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const StoreError& e) {
+    return e.code();
+  }
+  ADD_FAILURE() << "no StoreError";
+  return Errc::io;
+}
+
+TEST(StoreGuards, FileIsEncryptedAndPlainSqliteCannotReadIt) {
+  TempDir dir;
+  FakeClock clock;
+  const auto db = dir / "cases.db";
+  {
+    auto created = test::make_store(db, clock);
+    const auto c = created.store.create_case(test::test_pack_ref());
+    created.store.save_answer(c.id, "story.notes", R"("some text")");
+  }
+  const std::string bytes = test::read_bytes(db);
+  ASSERT_GE(bytes.size(), 1024u);
+  EXPECT_NE(bytes.substr(0, 16), std::string("SQLite format 3\0", 16));
+  // The plain sqlite3 command-line tool (libsqlite3) cannot read it.
+  const std::string cmd = "sqlite3 '" + db.string() + "' 'SELECT count(*) FROM sqlite_master;' >/dev/null 2>&1";
+  EXPECT_NE(std::system(cmd.c_str()), 0);
+  // No plain SQLite in this process; the engine is SQLCipher.
+  EXPECT_NO_THROW(check_no_plain_sqlite_loaded());
+  EXPECT_NO_THROW(check_header_encrypted(db));
+}
+
+TEST(StoreGuards, AThousandRandomKeysAreRejected) {
+  TempDir dir;
+  FakeClock clock;
+  const auto db = dir / "cases.db";
+  { (void)test::make_store(db, clock); }
+  const std::string before = test::read_bytes(db);
+  int rejected = 0;
+  for (int i = 0; i < 1000; ++i) {
+    const auto key = crypto::Secret::random(32);
+    try {
+      Connection conn(db, key, OpenMode::existing);
+    } catch (const StoreError& e) {
+      if (e.code() == Errc::damaged) ++rejected;  // SQLITE_NOTADB: cannot be told apart from damage
+    }
+  }
+  EXPECT_EQ(rejected, 1000);
+  EXPECT_EQ(test::read_bytes(db), before);  // nothing written by failed attempts
+}
+
+TEST(StoreGuards, WrongPassphrasesAndUnknownUsersAreRejected) {
+  TempDir dir;
+  FakeClock clock;
+  const auto db = dir / "cases.db";
+  { (void)test::make_store(db, clock); }
+  const std::vector<std::string> wrong = {"", " ", "blue kettle under the stairs ", "Blue kettle under the stairs",
+                                          "blue kettle under the stair", "BLUE KETTLE UNDER THE STAIRS",
+                                          std::string(kAdminPass) + "\n", "x", std::string(1000, 'a')};
+  for (const auto& w : wrong) {
+    EXPECT_EQ(error_of([&] { (void)CaseStore::open(db, kAdminName, pass(w), clock); }), Errc::wrong_passphrase);
+    clock.advance_ms(20 * 60 * 1000);  // past any delay
+  }
+  EXPECT_EQ(error_of([&] { (void)CaseStore::open(db, "mallory", pass(kAdminPass), clock); }), Errc::wrong_passphrase);
+  EXPECT_NO_THROW((void)CaseStore::open(db, kAdminName, pass(kAdminPass), clock));
+}
+
+TEST(StoreGuards, RepeatedWrongPassphrasesAreDelayedAndTheDelayPersists) {
+  TempDir dir;
+  FakeClock clock;
+  const auto db = dir / "cases.db";
+  { (void)test::make_store(db, clock); }
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(error_of([&] { (void)CaseStore::open(db, kAdminName, pass("not the passphrase"), clock); }),
+              Errc::wrong_passphrase);
+  // The sixth attempt, even with the right passphrase, must wait (the counter is in the keyslot file).
+  EXPECT_EQ(error_of([&] { (void)CaseStore::open(db, kAdminName, pass(kAdminPass), clock); }), Errc::throttled);
+  clock.advance_ms(1000);
+  EXPECT_EQ(error_of([&] { (void)CaseStore::open(db, kAdminName, pass("not the passphrase"), clock); }),
+            Errc::wrong_passphrase);
+  clock.advance_ms(1500);
+  EXPECT_EQ(error_of([&] { (void)CaseStore::open(db, kAdminName, pass(kAdminPass), clock); }), Errc::throttled);
+  clock.advance_ms(600);
+  EXPECT_NO_THROW((void)CaseStore::open(db, kAdminName, pass(kAdminPass), clock));
+  // A success resets the counter.
+  EXPECT_EQ(crypto::parse_keyslots(*read_whole_file(keyslot_path(db))).find_user(kAdminName)->failures, 0);
+}
+
+TEST(Accounts, AddUserPasswdAndRecoveryCode) {
+  TempDir dir;
+  FakeClock clock;
+  const auto db = dir / "cases.db";
+  crypto::Secret recovery;
+  {
+    auto created = test::make_store(db, clock);
+    recovery = std::move(created.recovery_code);
+    EXPECT_EQ(error_of([&] { created.store.add_user("bob", kResponder, pass("too short"), test::fast_kdf()); }),
+              Errc::weak_passphrase);
+    created.store.add_user("bob", kResponder, pass("bob's long enough passphrase"), test::fast_kdf());
+    EXPECT_EQ(error_of([&] { created.store.add_user("bob", kResponder, pass("another long passphrase"), test::fast_kdf()); }),
+              Errc::already_exists);
+  }
+  {
+    auto bob = CaseStore::open(db, "bob", pass("bob's long enough passphrase"), clock);
+    EXPECT_EQ(bob.user().roles, kResponder);
+    EXPECT_EQ(error_of([&] { bob.add_user("eve", kAdmin, pass("eve's long enough passphrase"), test::fast_kdf()); }),
+              Errc::denied);
+    bob.change_passphrase(pass("bob's second long passphrase"), test::fast_kdf());
+  }
+  EXPECT_EQ(error_of([&] { (void)CaseStore::open(db, "bob", pass("bob's long enough passphrase"), clock); }),
+            Errc::wrong_passphrase);
+  EXPECT_NO_THROW((void)CaseStore::open(db, "bob", pass("bob's second long passphrase"), clock));
+  // alice's slot is untouched by bob's change.
+  EXPECT_NO_THROW((void)CaseStore::open(db, kAdminName, pass(kAdminPass), clock));
+  // The recovery code sets a new passphrase for someone who forgot theirs.
+  EXPECT_EQ(error_of([&] {
+              CaseStore::reset_passphrase(db, pass("AAAA-BBBB"), "bob", pass("a brand new passphrase"), test::fast_kdf(), clock);
+            }),
+            Errc::wrong_passphrase);
+  CaseStore::reset_passphrase(db, recovery, "bob", pass("a brand new passphrase"), test::fast_kdf(), clock);
+  EXPECT_NO_THROW((void)CaseStore::open(db, "bob", pass("a brand new passphrase"), clock));
+}
+
+TEST(Accounts, EditingARoleInTheKeyslotFileUnlocksNothing) {
+  TempDir dir;
+  FakeClock clock;
+  const auto db = dir / "cases.db";
+  {
+    auto created = test::make_store(db, clock);
+    created.store.add_user("bob", kResponder, pass("bob's long enough passphrase"), test::fast_kdf());
+  }
+  auto text = *read_whole_file(keyslot_path(db));
+  const auto at = text.find("\"roles\": \"responder\"");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 20, "\"roles\": \"supervisor\"");
+  write_file_atomically(keyslot_path(db), text);
+  EXPECT_EQ(error_of([&] { (void)CaseStore::open(db, "bob", pass("bob's long enough passphrase"), clock); }),
+            Errc::wrong_passphrase);
+  write_file_atomically(keyslot_path(db), "{ not json");
+  EXPECT_EQ(error_of([&] { (void)CaseStore::open(db, "bob", pass("bob's long enough passphrase"), clock); }),
+            Errc::damaged);
+  EXPECT_TRUE(fs::exists(db));
+}
+
+struct Team {
+  TempDir dir;
+  FakeClock clock;
+  fs::path db = dir / "cases.db";
+  Team() {
+    auto created = test::make_store(db, clock, kAdmin);  // admin only: sees no cases
+    created.store.add_user("rita", kResponder, pass("rita responds to calls"), test::fast_kdf());
+    created.store.add_user("ravi", kResponder, pass("ravi responds to calls"), test::fast_kdf());
+    created.store.add_user("cara", kCaseworker, pass("cara works the cases"), test::fast_kdf());
+    created.store.add_user("carl", kCaseworker, pass("carl works the cases"), test::fast_kdf());
+    created.store.add_user("sam", kSupervisor, pass("sam supervises them all"), test::fast_kdf());
+  }
+  CaseStore as(const std::string& who) {
+    static const std::map<std::string, std::string> passes = {
+        {"alice", kAdminPass}, {"rita", "rita responds to calls"}, {"ravi", "ravi responds to calls"},
+        {"cara", "cara works the cases"}, {"carl", "carl works the cases"}, {"sam", "sam supervises them all"}};
+    return CaseStore::open(db, who, pass(passes.at(who)), clock);
+  }
+};
+
+TEST(Permissions, RolesAreEnforcedInTheService) {
+  Team team;
+  std::int64_t id = 0;
+  {
+    auto rita = team.as("rita");
+    id = rita.create_case(test::test_pack_ref()).id;
+    rita.save_answer(id, "safety.danger", "true");
+    rita.save_notes(id, "notes");
+    EXPECT_EQ(rita.list_cases().size(), 1u);
+  }
+  {
+    auto ravi = team.as("ravi");
+    EXPECT_TRUE(ravi.list_cases().empty());
+    EXPECT_EQ(error_of([&] { (void)ravi.read_case(id); }), Errc::denied);
+    EXPECT_EQ(error_of([&] { ravi.save_answer(id, "safety.danger", "false"); }), Errc::denied);
+  }
+  {
+    auto admin = team.as("alice");
+    EXPECT_EQ(error_of([&] { (void)admin.list_cases(); }), Errc::denied);
+    EXPECT_EQ(error_of([&] { (void)admin.read_case(id); }), Errc::denied);
+    EXPECT_EQ(error_of([&] { (void)admin.create_case(test::test_pack_ref()); }), Errc::denied);
+    EXPECT_EQ(admin.users().size(), 6u);
+  }
+  {
+    auto cara = team.as("cara");
+    EXPECT_EQ(error_of([&] { (void)cara.read_case(id); }), Errc::denied);  // a draft is not submitted
+    EXPECT_EQ(error_of([&] { (void)cara.create_case(test::test_pack_ref()); }), Errc::denied);
+  }
+  {
+    auto rita = team.as("rita");
+    EXPECT_EQ(error_of([&] { rita.submit(id, "sam"); }), Errc::invalid);  // not a caseworker
+    rita.submit(id, "cara");
+    EXPECT_EQ(error_of([&] { rita.save_answer(id, "safety.danger", "false"); }), Errc::denied);  // submitted
+  }
+  {
+    auto cara = team.as("cara");
+    EXPECT_EQ(cara.read_case(id).answers.size(), 1u);
+    EXPECT_EQ(cara.export_case(id).notes, "notes");
+    EXPECT_EQ(cara.list_cases().size(), 1u);
+    EXPECT_EQ(error_of([&] { cara.approve(id); }), Errc::denied);
+    EXPECT_EQ(error_of([&] { cara.save_notes(id, "x"); }), Errc::denied);
+  }
+  {
+    auto carl = team.as("carl");
+    EXPECT_EQ(error_of([&] { (void)carl.read_case(id); }), Errc::denied);
+    EXPECT_EQ(error_of([&] { (void)carl.export_case(id); }), Errc::denied);
+  }
+  {
+    auto sam = team.as("sam");
+    EXPECT_EQ(sam.list_cases().size(), 1u);
+    sam.return_case(id);
+  }
+  {
+    auto rita = team.as("rita");
+    rita.save_answer(id, "safety.danger", "false");  // returned: editable again
+    const auto r = rita.read_case(id);
+    ASSERT_EQ(r.answers.size(), 1u);
+    EXPECT_EQ(r.answers[0].value_json, "false");
+    EXPECT_EQ(r.answer_history, 2);  // history kept
+    rita.submit(id, "cara");
+  }
+  {
+    auto sam = team.as("sam");
+    sam.approve(id);
+    sam.close_case(id);
+    EXPECT_EQ(sam.read_case(id).summary.status, CaseStatus::closed);
+    EXPECT_EQ(error_of([&] { sam.close_case(id); }), Errc::denied);
+  }
+  // Refusals are in the audit trail.
+  auto sam = team.as("sam");
+  int denials = 0;
+  for (const auto& e : sam.audit_events()) denials += e.action == static_cast<int>(AuditAction::access_denied);
+  EXPECT_GE(denials, 10);
+  EXPECT_NO_THROW((void)sam.verify());
+}
+
+TEST(Autosave, EachAnswerIsCommittedBeforeSaveReturns) {
+  TempDir dir;
+  FakeClock clock;
+  const auto db = dir / "cases.db";
+  auto created = test::make_store(db, clock);
+  const auto c = created.store.create_case(test::test_pack_ref());
+  created.store.save_answer(c.id, "safety.danger", "true");
+  // A second, independent connection sees it at once: it is committed, not buffered.
+  auto other = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
+  EXPECT_EQ(other.read_case(c.id).answers.size(), 1u);
+  auto& conn = created.store.connection_for_tests().db();
+  EXPECT_EQ(conn.execAndGet("PRAGMA journal_mode").getString(), "wal");
+  EXPECT_EQ(conn.execAndGet("PRAGMA synchronous").getInt(), 2);  // FULL
+  EXPECT_EQ(conn.execAndGet("PRAGMA foreign_keys").getInt(), 1);
+  auto& conn2 = other.connection_for_tests().db();
+  EXPECT_EQ(conn2.execAndGet("PRAGMA synchronous").getInt(), 2);
+}
+
+TEST(Schema, MigratesOldDatabasesAndRefusesNewerOnes) {
+  TempDir dir;
+  FakeClock clock;
+  const auto db = dir / "cases.db";
+  {
+    auto created = test::make_store(db, clock);
+    const auto c = created.store.create_case(test::test_pack_ref());
+    created.store.save_answer(c.id, "safety.danger", "true");
+    auto& conn = created.store.connection_for_tests().db();
+    EXPECT_EQ(current_version(conn), schema_version());
+    // Foreign keys hold: an answer for a case that does not exist is refused.
+    EXPECT_THROW(conn.exec("INSERT INTO answers (case_id, question_id, value_json, saved_by, saved_ms) "
+                           "VALUES (99, 'q', '1', 1, 0)"),
+                 SQLite::Exception);
+  }
+  // A fresh in-memory database at version 1 with data, migrated to the newest version.
+  {
+    SQLite::Database mem(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    mem.exec("PRAGMA foreign_keys = ON");
+    migrate(mem, migrations(), 1);
+    EXPECT_EQ(current_version(mem), 1);
+    mem.exec("INSERT INTO users (id, name, roles, created_ms) VALUES (1, 'u', 'responder', 0)");
+    mem.exec("INSERT INTO cases (id, reference, owner_id, status, pack_id, pack_version, pack_sha256, created_ms, "
+             "updated_ms) VALUES (1, 'WM-1', 1, 'draft', 'p', '1', 's', 0, 0)");
+    mem.exec("INSERT INTO answers (case_id, question_id, value_json, saved_by, saved_ms) VALUES (1, 'q', '1', 1, 0)");
+    migrate(mem, migrations());
+    EXPECT_EQ(current_version(mem), schema_version());
+    EXPECT_EQ(mem.execAndGet("SELECT count(*) FROM cases WHERE assigned_to IS NULL").getInt(), 1);
+    EXPECT_EQ(mem.execAndGet("SELECT count(*) FROM answers").getInt(), 1);
+    EXPECT_EQ(mem.execAndGet("PRAGMA foreign_keys").getInt(), 1);
+    EXPECT_THROW(mem.exec("UPDATE cases SET status = 'lost'"), SQLite::Exception);  // new CHECK
+  }
+  // A database from a newer Waymark is refused and left alone.
+  {
+    auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
+    s.connection_for_tests().db().exec("PRAGMA user_version = " + std::to_string(schema_version() + 1));
+  }
+  const std::string before = test::read_bytes(db);
+  EXPECT_EQ(error_of([&] { (void)CaseStore::open(db, kAdminName, pass(kAdminPass), clock); }), Errc::too_new);
+  EXPECT_EQ(test::read_bytes(db), before);
+}
+
+// The audit chain catches an edited, a deleted and a reordered event.
+class AuditTamper : public ::testing::Test {
+ protected:
+  TempDir dir;
+  FakeClock clock;
+  fs::path db = dir / "cases.db";
+  void SetUp() override {
+    auto created = test::make_store(db, clock);
+    const auto c = created.store.create_case(test::test_pack_ref());
+    for (int i = 0; i < 5; ++i) {
+      clock.advance_ms(1000);
+      created.store.save_answer(c.id, "story.moved", "true");
+    }
+    EXPECT_TRUE(AuditLog(created.store.connection_for_tests().db(), crypto::Secret::random(32)).events().size() > 6);
+    EXPECT_NO_THROW((void)created.store.verify());
+  }
+  Errc tamper_then_verify(const std::string& sql) {
+    auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
+    s.connection_for_tests().db().exec(sql);
+    return error_of([&] { (void)s.verify(); });
+  }
+};
+
+TEST_F(AuditTamper, EditedEvent) {
+  EXPECT_EQ(tamper_then_verify("UPDATE audit SET user_id = 2 WHERE seq = 5"), Errc::damaged);
+}
+TEST_F(AuditTamper, EditedTime) {
+  EXPECT_EQ(tamper_then_verify("UPDATE audit SET time_ms = time_ms + 1 WHERE seq = 4"), Errc::damaged);
+}
+TEST_F(AuditTamper, DeletedEvent) {
+  EXPECT_EQ(tamper_then_verify("DELETE FROM audit WHERE seq = 4"), Errc::damaged);
+}
+TEST_F(AuditTamper, ReorderedEvents) {
+  EXPECT_EQ(tamper_then_verify("UPDATE audit SET seq = -1 WHERE seq = 4; UPDATE audit SET seq = 4 WHERE seq = 5; "
+                               "UPDATE audit SET seq = 5 WHERE seq = -1"),
+            Errc::damaged);
+}
+TEST_F(AuditTamper, ReorderedContent) {
+  // Swap everything but seq between two events.
+  EXPECT_EQ(tamper_then_verify(
+                "CREATE TEMP TABLE t AS SELECT * FROM audit WHERE seq IN (4, 5);"
+                "UPDATE audit SET time_ms = (SELECT time_ms FROM t WHERE seq = 5), action = (SELECT action FROM t WHERE seq = 5),"
+                " prev_hash = (SELECT prev_hash FROM t WHERE seq = 5), hash = (SELECT hash FROM t WHERE seq = 5) WHERE seq = 4;"
+                "UPDATE audit SET time_ms = (SELECT time_ms FROM t WHERE seq = 4), action = (SELECT action FROM t WHERE seq = 4),"
+                " prev_hash = (SELECT prev_hash FROM t WHERE seq = 4), hash = (SELECT hash FROM t WHERE seq = 4) WHERE seq = 5;"),
+            Errc::damaged);
+}
+TEST_F(AuditTamper, InsertedEvent) {
+  EXPECT_EQ(tamper_then_verify("INSERT INTO audit SELECT (SELECT max(seq) + 1 FROM audit), time_ms, user_id, action,"
+                               " case_id, prev_hash, hash FROM audit WHERE seq = 5"),
+            Errc::damaged);
+}
+
+}  // namespace
+}  // namespace waymark::store
