@@ -31,10 +31,11 @@ struct KdfParams {
 using MonotonicNs = std::function<std::int64_t()>;
 
 // Finds parameters whose derivation takes between `min_seconds` and about `max_seconds` here: memory
-// first (64 MiB doubling to `max_memory`), then passes. A few derivations, about 1-3 s in all.
+// first (64 MiB doubling to `max_memory`, 256 MiB by default so that small laptops cope), then
+// passes. A few derivations, about 1-3 s in all.
 [[nodiscard]] KdfParams calibrate_kdf(const MonotonicNs& now, double min_seconds = 0.5,
                                       double max_seconds = 1.0,
-                                      std::uint64_t max_memory = 512ull << 20);
+                                      std::uint64_t max_memory = 256ull << 20);
 
 // Derives kKeyBytes from the passphrase; throws std::runtime_error if memory runs out.
 [[nodiscard]] Secret derive_key(const Secret& passphrase, std::span<const std::uint8_t> salt,

@@ -4,8 +4,9 @@
 // Measures: unlock (Argon2id with parameters calibrated here + open + self-test), median of N;
 // open without the KDF; save one answer (its own transaction, WAL + synchronous=FULL), median and p99.
 //
-//   store_bench [--runs N] [--saves N] [--dir DIR] [--compare]   (--compare also runs store_bench_plain
-//                                                                 from the same folder and prints the ratio)
+//   store_bench [--runs N] [--saves N] [--dir DIR] [--kdf-ops N --kdf-mib M] [--compare]
+//     --compare also runs store_bench_plain from the same folder, with the same Argon2id parameters,
+//     and prints both side by side with the ratio SQLCipher / plain SQLite.
 //   store_bench --crash N [--dir DIR]                             crash test with N SIGKILLs
 #include <sys/wait.h>
 #include <unistd.h>
@@ -47,10 +48,10 @@ double percentile(std::vector<double> v, double p) {
 
 const std::string kPass = "benchmark passphrase, long enough";
 
-std::map<std::string, double> measure(const fs::path& dir, int runs, int saves) {
+std::map<std::string, double> measure(const fs::path& dir, int runs, int saves, crypto::KdfParams calibrated) {
   SteadyClock clock;
   std::map<std::string, double> out;
-  const auto calibrated = crypto::calibrate_kdf([&] { return clock.monotonic_ns(); });
+  if (calibrated.opslimit == 0) calibrated = crypto::calibrate_kdf([&] { return clock.monotonic_ns(); });
   out["kdf_ops"] = static_cast<double>(calibrated.opslimit);
   out["kdf_mib"] = static_cast<double>(calibrated.memlimit >> 20);
   const fs::path db = dir / ("bench-" + std::string(WAYMARK_BENCH_ENGINE) + ".db");
@@ -119,6 +120,7 @@ std::string run_capture(const std::string& cmd) {
 int main(int argc, char** argv) {
   crypto::init_sodium();
   int runs = 7, saves = 2000, crash = 0;
+  crypto::KdfParams kdf{0, 0};  // 0: calibrate here
   bool compare = false;
   std::string dir_arg;
   for (int i = 1; i < argc; ++i) {
@@ -128,8 +130,11 @@ int main(int argc, char** argv) {
     else if (a == "--dir" && i + 1 < argc) dir_arg = argv[++i];
     else if (a == "--crash" && i + 1 < argc) crash = std::atoi(argv[++i]);
     else if (a == "--compare") compare = true;
+    else if (a == "--kdf-ops" && i + 1 < argc) kdf.opslimit = std::strtoull(argv[++i], nullptr, 10);
+    else if (a == "--kdf-mib" && i + 1 < argc) kdf.memlimit = std::strtoull(argv[++i], nullptr, 10) << 20;
     else {
-      std::fprintf(stderr, "usage: %s [--runs N] [--saves N] [--dir DIR] [--compare] | --crash N [--dir DIR]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--runs N] [--saves N] [--dir DIR] [--kdf-ops N --kdf-mib M] [--compare] | "
+                           "--crash N [--dir DIR]\n", argv[0]);
       return 2;
     }
   }
@@ -163,14 +168,15 @@ int main(int argc, char** argv) {
     if (dir_arg.empty()) fs::remove_all(dir);
     return c.lost == 0 && c.failed_checks == 0 && verified ? 0 : 1;
   }
-  const auto mine = measure(dir, runs, saves);
+  const auto mine = measure(dir, runs, saves, kdf);
   if (!compare) {
     std::printf("engine %s (SQLite %s)\n", WAYMARK_BENCH_ENGINE, store::engine::library_version().c_str());
     print(mine);
   } else {
     const std::string plain = (fs::path(argv[0]).parent_path() / "store_bench_plain").string();
     const std::string cmd = "'" + plain + "' --runs " + std::to_string(runs) + " --saves " + std::to_string(saves) +
-                            " --dir '" + dir + "'";
+                            " --dir '" + dir + "' --kdf-ops " + std::to_string(static_cast<long>(mine.at("kdf_ops"))) +
+                            " --kdf-mib " + std::to_string(static_cast<long>(mine.at("kdf_mib")));
     const auto other = parse(run_capture(cmd));
     if (other.empty()) {
       std::fprintf(stderr, "could not run %s (build it: --target store_bench_plain)\n", plain.c_str());
