@@ -3,6 +3,10 @@
 #include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 
+#include <dlfcn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <random>
 
@@ -50,6 +54,29 @@ TEST(StoreGuards, FileIsEncryptedAndPlainSqliteCannotReadIt) {
   // No plain SQLite in this process; the engine is SQLCipher.
   EXPECT_NO_THROW(check_no_plain_sqlite_loaded());
   EXPECT_NO_THROW(check_header_encrypted(db));
+}
+
+TEST(StoreGuards, SelfTestRefusesAPlaintextHeaderOrPlainSqliteInTheProcess) {
+  TempDir dir;
+  const auto plain = dir / "plain.db";
+  test::write_bytes(plain, std::string("SQLite format 3\0", 16) + std::string(1008, '\0'));
+  EXPECT_EQ(error_of([&] { check_header_encrypted(plain); }), Errc::self_test);
+  // A child process that loads libsqlite3 (as QtSql or NSS would) must be refused.
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    void* lib = ::dlopen("libsqlite3.so.0", RTLD_NOW | RTLD_LOCAL);
+    if (lib == nullptr) ::_exit(2);
+    try {
+      check_no_plain_sqlite_loaded();
+    } catch (const StoreError& e) {
+      ::_exit(e.code() == Errc::self_test ? 0 : 3);
+    }
+    ::_exit(1);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
 TEST(StoreGuards, AThousandRandomKeysAreRejected) {
