@@ -15,6 +15,8 @@ constexpr const char* kHelp = R"(usage: waymark-cli bench --pack PACK --answers 
 
 Times assess() on the answers: N samples (default 201) of a batch of calls each, and prints the
 median, the 10th and 90th percentile per call in microseconds, and the pack load time.
+Exit codes: 0 ok, 1 rule pack refused or unreadable, 2 bad usage or invalid answers, 3 unreadable
+answers file.
 )";
 
 }  // namespace

@@ -24,7 +24,9 @@ stats  Questions; indicators by element, grade and exploitation type; unverified
 int rules_command(const Argv& argv) {
   if (print_help_if_asked(argv, kHelp)) return kOk;
   Args args(argv, {});
-  if (!args.only({"scenarios"}) || args.positional().size() != 2 ||
+  const bool stats = !args.positional().empty() && args.positional()[0] == "stats";
+  if (!args.only(stats ? std::set<std::string>{"scenarios"} : std::set<std::string>{}) ||
+      args.positional().size() != 2 ||
       (args.positional()[0] != "check" && args.positional()[0] != "stats")) {
     std::fprintf(stderr, "waymark-cli: %s\n%s",
                  args.ok() ? "expected 'rules check PACK' or 'rules stats PACK'" : args.error().c_str(),

@@ -17,7 +17,8 @@ constexpr const char* kQuestionsHelp = R"(usage: waymark-cli questions --pack PA
 Prints, as a JSON list, the questions that would be shown now given the answers so far, in order:
 id, section, text, help, type, options, offers (dont_know / prefer_not_to_say) and the answer if given.
 Answers file: {"answers": {"<question id>": <value>}}.
-Exit codes: 0 ok, 1 rule pack refused, 2 invalid answers (each named on stderr), 3 unreadable file.
+Exit codes: 0 ok, 1 rule pack refused or unreadable, 2 invalid answers (each named on stderr),
+3 unreadable answers file.
 )";
 
 constexpr const char* kScreenHelp = R"(usage: waymark-cli screen --pack PACK --answers FILE [--format json|text]
@@ -27,8 +28,8 @@ docs/assessment-json.md) or text for the responder (the default is json).
 Answers file: {"answers": {"<question id>": <value>}}; a value is an option value, a list of option
 values (multiple choice), true/false, a number, a date as YYYY-MM-DD, text, "dont_know" or
 "prefer_not_to_say".
-Exit codes: 0 ok, 1 rule pack refused, 2 bad usage or invalid answers (each named on stderr; nothing
-on stdout), 3 unreadable file.
+Exit codes: 0 ok, 1 rule pack refused or unreadable, 2 bad usage or invalid answers (each named on
+stderr; nothing on stdout), 3 unreadable answers file.
 )";
 
 struct Inputs {

@@ -67,6 +67,8 @@ json assessment_to_json(const rules::RulePack& pack, const rules::AnswerSet& ans
     signposts.push_back({{"id", o.id},
                          {"name", o.name},
                          {"contact", o.contact},
+                         {"web", o.web},
+                         {"serves", o.serves},
                          {"why", why},
                          {"checked", o.checked},
                          {"because", because(pack, answers, f.because)}});

@@ -75,6 +75,11 @@ Assessment assess(const RulePack& pack, const AnswerSet& answers) {
     a.explanation.push_back({ExplanationStep::Kind::signpost, rule.id,
                              "signpost: " + pack.organisations[o].name, because});
   }
+  for (auto& rules : org_rules)  // best first, as the summary lists them
+    std::stable_sort(rules.begin(), rules.end(), [&](int x, int y) {
+      return pack.signposts[static_cast<std::size_t>(x)].priority >
+             pack.signposts[static_cast<std::size_t>(y)].priority;
+    });
   for (std::size_t o = 0; o < best.size(); ++o)
     if (best[o] >= 0)
       a.signposts.push_back({static_cast<int>(o), std::move(org_because[o]), std::move(org_rules[o])});

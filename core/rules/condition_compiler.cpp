@@ -16,6 +16,13 @@ std::string key_of(const YAML::Node& map, std::initializer_list<const char*> key
   return {};
 }
 
+// How many of `keys` the map has: a condition names exactly one operator, a test exactly one test.
+int count_keys(const YAML::Node& map, std::initializer_list<const char*> keys) {
+  int n = 0;
+  for (const char* k : keys) n += map[k].IsDefined() ? 1 : 0;
+  return n;
+}
+
 }  // namespace
 
 ConditionRef ConditionCompiler::compile(const YAML::Node& node, const YamlReader& reader,
@@ -62,6 +69,14 @@ ConditionRef ConditionCompiler::compile_at(const YAML::Node& node, int depth) {
                    "element, band, pathway");
     return kAlways;
   }
+  if (count_keys(node, {"all", "any", "not", "answer", "fact", "indicator", "indicators", "element",
+                        "band", "pathway"}) > 1) {
+    reader_->error(node, "a condition must have exactly one of: all, any, not, answer, fact, "
+                         "indicator, indicators, element, band, pathway (wrap several in 'all' or 'any')");
+    return kAlways;
+  }
+  if ((op == "all" || op == "any") && !reader_->only_keys(node, {op}, "an '" + op + "' condition"))
+    return kAlways;
   if (op == "all") return group(node["all"], ConditionOp::all, depth);
   if (op == "any") return group(node["any"], ConditionOp::any, depth);
   if (op == "not") {
@@ -116,8 +131,8 @@ ConditionRef ConditionCompiler::answer(const YAML::Node& node) {
   reads_->push_back({NodeKind::question, q});
   const Question& question = pack_.questions[static_cast<std::size_t>(q)];
   const std::string test = key_of(node, {"is", "in", "includes", "state", "lt", "le", "gt", "ge"});
-  if (test.empty()) {
-    reader_->error(node, "an 'answer' condition needs one of: is, in, includes, state, lt, le, gt, ge");
+  if (test.empty() || count_keys(node, {"is", "in", "includes", "state", "lt", "le", "gt", "ge"}) > 1) {
+    reader_->error(node, "an 'answer' condition needs exactly one of: is, in, includes, state, lt, le, gt, ge");
     return kAlways;
   }
   const YAML::Node value = node[test];
@@ -320,8 +335,8 @@ ConditionRef ConditionCompiler::element(const YAML::Node& node) {
     return kAlways;
   }
   const YAML::Node statuses = node["is"].IsDefined() ? node["is"] : node["in"];
-  if (!statuses.IsDefined()) {
-    reader_->error(node, "an 'element' condition needs 'is' or 'in' with statuses");
+  if (count_keys(node, {"is", "in"}) != 1) {
+    reader_->error(node, "an 'element' condition needs exactly one of 'is' or 'in' with statuses");
     return kAlways;
   }
   std::uint64_t mask = 0;

@@ -162,6 +162,9 @@ std::optional<RulePack> PackBuilder::build(const std::filesystem::path& main_fil
     for (const Document* d : content) found = found || d->root[key].IsDefined();
     if (!found) main->reader.error(main->root, std::string("the pack has no '") + key + "'");
   }
+  for (const Document* d : content)
+    if (const YAML::Node b = d->root["bands"]; b.IsDefined() && bands_.empty())
+      d->reader.error(b, "'bands' must have at least one rule");
   if (!signposts_.empty() && !has_directory_)
     main->reader.error(main->root, "the pack has signposts but no 'directory' of organisations");
   if (!errors_.empty()) return std::nullopt;
@@ -272,12 +275,11 @@ void PackBuilder::read_content(const Document& doc, bool main) {
     if (declare(ids_.indicators, doc, n, "indicator", id)) indicators_.push_back({&doc, n});
   });
   each_item(doc, "pathways", [&](const YAML::Node& n) {
-    r.only_keys(n, {"id", "title", "action", "explain", "when"}, "a pathway");
+    r.only_keys(n, {"id", "title", "action", "when"}, "a pathway");
     Pathway p;
     if (!declare(ids_.pathways, doc, n, "pathway", p.id)) return;
     p.title = r.text(n, "title", "pathway '" + p.id + "'").value_or("");
     p.action = r.text(n, "action", "pathway '" + p.id + "'").value_or("");
-    p.explain = r.text(n, "explain", "pathway", false).value_or("");
     p.where = r.where(n);
     if (!n["when"].IsDefined()) r.error(n, "pathway '" + p.id + "' has no 'when'");
     pack_.pathways.push_back(std::move(p));
@@ -402,6 +404,7 @@ void PackBuilder::read_question(const Document& doc, const YAML::Node& n) {
     if (const auto v = r.number(n[bound], std::string("'") + bound + "'"))
       (std::string_view(bound) == "min" ? q.min : q.max) = *v;
   }
+  if (q.min > q.max) r.error(n["max"], what + ": 'max' is smaller than 'min'");
   pack_.questions.push_back(std::move(q));
 }
 
@@ -484,6 +487,7 @@ void PackBuilder::read_elements(const Document& doc, const YAML::Node& node) {
         continue;
       }
       if (!r.expect_list(list, what)) continue;
+      if (list.size() == 0) r.error(list, what + " must have at least one rule");
       auto& rules = pack_.element_rules[static_cast<std::size_t>(who)][static_cast<std::size_t>(e)];
       for (const YAML::Node& item : list) {
         if (!r.expect_map(item, "an element rule")) continue;

@@ -91,7 +91,7 @@ using ElementRule = OrderedRule<ElementStatus>;
 using BandRule = OrderedRule<Band>;
 
 struct Pathway {
-  std::string id, title, action, explain;
+  std::string id, title, action;
   ConditionRef when = kAlways;
   SourceLocation where;
 };

@@ -168,6 +168,31 @@ TEST(PackLoader, ReportsErrorsInIncludedFileWithItsName) {
   EXPECT_EQ(messages(r), std::vector<std::string>{"more.yaml:2:49: band must be emergency, refer, assess or none"});
 }
 
+TEST(PackLoader, RefusesEmptyRuleLists) {
+  // An empty list would leave nothing to decide a band or an element: refuse, never crash later.
+  EXPECT_EQ(messages(load(replace(kValid, "  - {id: b1, band: none, explain: x}\n", "  []\n"))),
+            std::vector<std::string>{"pack.yaml:28:3: 'bands' must have at least one rule"});
+  EXPECT_EQ(messages(load(replace(kValid, "means: [{id: cm, status: not_required, explain: x}]", "means: []"))),
+            std::vector<std::string>{"pack.yaml:25:12: 'elements.child.means' must have at least one rule"});
+}
+
+TEST(PackLoader, RefusesConditionsWithTwoOperatorsOrTwoTests) {
+  EXPECT_EQ(messages(load(replace(kValid, "{answer: q1, is: yes}", "{answer: q1, is: yes, fact: treated_as_child}"))),
+            std::vector<std::string>{"pack.yaml:13:68: a condition must have exactly one of: all, any, not, "
+                                     "answer, fact, indicator, indicators, element, band, pathway (wrap "
+                                     "several in 'all' or 'any')"});
+  EXPECT_EQ(messages(load(replace(kValid, "{answer: q1, is: yes}", "{answer: q1, is: yes, state: answered}"))),
+            std::vector<std::string>{"pack.yaml:13:68: an 'answer' condition needs exactly one of: is, in, "
+                                     "includes, state, lt, le, gt, ge"});
+}
+
+TEST(PackLoader, RefusesMaxBelowMin) {
+  const auto r = load(replace(kValid, "{id: q1, section: s, text: One, type: yes_no}",
+                              "{id: q1, section: s, text: One, type: number, min: 5, max: 1}"));
+  ASSERT_FALSE(r.pack);
+  EXPECT_NE(messages(r)[0].find("'max' is smaller than 'min'"), std::string::npos) << messages(r)[0];
+}
+
 TEST(PackLoader, ArbitraryBytesNeverCrash) {
   std::mt19937 random(12345);
   for (int round = 0; round < 3000; ++round) {
