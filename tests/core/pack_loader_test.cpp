@@ -178,11 +178,11 @@ TEST(PackLoader, RefusesEmptyRuleLists) {
 
 TEST(PackLoader, RefusesConditionsWithTwoOperatorsOrTwoTests) {
   EXPECT_EQ(messages(load(replace(kValid, "{answer: q1, is: yes}", "{answer: q1, is: yes, fact: treated_as_child}"))),
-            std::vector<std::string>{"pack.yaml:13:68: a condition must have exactly one of: all, any, not, "
+            std::vector<std::string>{"pack.yaml:13:64: a condition must have exactly one of: all, any, not, "
                                      "answer, fact, indicator, indicators, element, band, pathway (wrap "
                                      "several in 'all' or 'any')"});
   EXPECT_EQ(messages(load(replace(kValid, "{answer: q1, is: yes}", "{answer: q1, is: yes, state: answered}"))),
-            std::vector<std::string>{"pack.yaml:13:68: an 'answer' condition needs exactly one of: is, in, "
+            std::vector<std::string>{"pack.yaml:13:64: an 'answer' condition needs exactly one of: is, in, "
                                      "includes, state, lt, le, gt, ge"});
 }
 
