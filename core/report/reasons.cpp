@@ -47,12 +47,14 @@ std::string reason_code(const rules::RulePack& pack, const rules::AnswerSet& ans
 
 std::string reason_words(const rules::RulePack& pack, const rules::AnswerSet& answers,
                          const Reason& r) {
+  const auto i = static_cast<std::size_t>(r.index);
+  if (r.negated && r.kind == Reason::Kind::fact && !pack.facts[i].text_when_false.empty())
+    return pack.facts[i].text_when_false;
   if (r.negated && r.kind != Reason::Kind::answer) {
     Reason plain = r;
     plain.negated = false;
     return "Not so: " + reason_words(pack, answers, plain);
   }
-  const auto i = static_cast<std::size_t>(r.index);
   switch (r.kind) {
     case Reason::Kind::answer:
       return "\"" + pack.questions[i].text + "\" - " + answer_value(pack, answers, r.index);

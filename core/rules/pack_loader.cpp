@@ -261,10 +261,11 @@ void PackBuilder::read_content(const Document& doc, bool main) {
     if (declare(ids_.questions, doc, n, "question", id)) questions_.push_back({&doc, n});
   });
   each_item(doc, "facts", [&](const YAML::Node& n) {
-    r.only_keys(n, {"id", "text", "when"}, "a fact");
+    r.only_keys(n, {"id", "text", "text_when_false", "when"}, "a fact");
     Fact f;
     if (!declare(ids_.facts, doc, n, "fact", f.id)) return;
     f.text = r.text(n, "text", "fact '" + f.id + "'").value_or("");
+    f.text_when_false = r.text(n, "text_when_false", "fact", false).value_or("");
     f.where = r.where(n);
     if (!n["when"].IsDefined()) r.error(n, "fact '" + f.id + "' has no 'when'");
     pack_.facts.push_back(std::move(f));

@@ -51,6 +51,7 @@ struct Question {
 
 struct Fact {
   std::string id, text;
+  std::string text_when_false;  // how a reason reads when the fact does not hold (optional)
   ConditionRef when = kAlways;
   SourceLocation where;
 };
