@@ -83,10 +83,18 @@ std::optional<std::vector<crypto::Secret>> read_secret_lines(std::size_t count) 
 
 crypto::KdfParams kdf_for_new_keyslots(const SystemClock& clock) {
   const char* fast = std::getenv("WAYMARK_TEST_FAST_KDF");
-  if (fast != nullptr && std::strcmp(fast, "1") == 0) {
+  const bool asked = fast != nullptr && std::strcmp(fast, "1") == 0;
+#ifdef WAYMARK_TEST_HOOKS
+  // Only the test copy of the CLI (tests/store, never installed) is built with WAYMARK_TEST_HOOKS.
+  if (asked) {
     std::fputs("waymark-cli: WAYMARK_TEST_FAST_KDF=1: weak key derivation, for tests only\n", stderr);
     return crypto::KdfParams::fast_for_tests();
   }
+#else
+  if (asked)
+    std::fputs("waymark-cli: WAYMARK_TEST_FAST_KDF is ignored: this build always calibrates key derivation\n",
+               stderr);
+#endif
   return crypto::calibrate_kdf([&clock] { return clock.monotonic_ns(); });
 }
 

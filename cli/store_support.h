@@ -31,8 +31,9 @@ class SystemClock final : public store::Clock {
 // (after a message) if a line is missing or empty.
 [[nodiscard]] std::optional<std::vector<crypto::Secret>> read_secret_lines(std::size_t count);
 
-// Parameters for new keyslots: calibrated here to about 0.5-1 s of Argon2id; the cheapest ones when
-// WAYMARK_TEST_FAST_KDF=1 (the test suite only; a warning says so).
+// Parameters for new keyslots: calibrated here to about 0.5-1 s of Argon2id. Only a build compiled with
+// WAYMARK_TEST_HOOKS (the test copy tests/store builds, never waymark-cli itself) honours
+// WAYMARK_TEST_FAST_KDF=1 and then uses the cheapest ones; waymark-cli ignores it with a warning.
 [[nodiscard]] crypto::KdfParams kdf_for_new_keyslots(const SystemClock& clock);
 
 // Prints "waymark-cli: <message>" and returns the exit code for the error.

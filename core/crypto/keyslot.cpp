@@ -118,7 +118,8 @@ std::int64_t required_wait_ms(const Keyslot& slot, std::int64_t now_ms) {
   const int doublings = std::min(slot.failures - kFreeAttempts, 10);
   const std::int64_t delay = std::min<std::int64_t>(1000ll << doublings, 15 * 60 * 1000);
   const std::int64_t ready = slot.last_failure_ms + delay;
-  return ready > now_ms ? ready - now_ms : 0;
+  // A failure time in the future (a clock set back, or an edited file) never means more than one delay.
+  return ready > now_ms ? std::min(ready - now_ms, delay) : 0;
 }
 
 std::string serialise_keyslots(const KeyslotFile& file) {

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <string>
 
+#include <sodium.h>
+
 namespace waymark::crypto {
 namespace {
 
@@ -70,6 +72,16 @@ std::optional<std::string> passphrase_problem(const Secret& passphrase, std::str
   if (is_repetition(text) || is_sequence(text))
     return "the passphrase is a repeated or running sequence of characters: choose another";
   std::string letters = normalised(text);
+  // `letters` is a copy of the passphrase (lower-cased, letters and digits): wiped on every return.
+  // Its capacity is fixed by normalised()'s reserve and only shrinks below, so no copy is left behind
+  // by a reallocation.
+  struct Wipe {
+    std::string& s;
+    ~Wipe() {
+      s.resize(s.capacity());  // within capacity: no reallocation; the whole buffer is then wiped
+      sodium_memzero(s.data(), s.size());
+    }
+  } wipe{letters};
   const std::string user = normalised(user_name);
   // Remove every blocked word; if almost nothing is left, the passphrase is only common words.
   std::array<std::string_view, kBlocked.size()> longest_first = kBlocked;

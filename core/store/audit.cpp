@@ -26,6 +26,8 @@ AuditEvent read_event(SQLite::Statement& q) {
   e.user_id = q.getColumn(2).getInt64();
   e.action = q.getColumn(3).getInt();
   if (!q.getColumn(4).isNull()) e.case_id = q.getColumn(4).getInt64();
+  if (!q.getColumn(7).isNull()) e.subject_id = q.getColumn(7).getInt64();
+  if (!q.getColumn(8).isNull()) e.detail = q.getColumn(8).getInt64();
   e.prev_hash = blob32(q.getColumn(5));
   e.hash = blob32(q.getColumn(6));
   if (q.getColumn(5).getBytes() != 32 || q.getColumn(6).getBytes() != 32) e.hash[0] ^= 1;  // never valid
@@ -39,20 +41,28 @@ AuditLog::AuditLog(SQLite::Database& db, const crypto::Secret& database_key) : d
 }
 
 std::array<std::uint8_t, 32> AuditLog::hash_of(const AuditEvent& e) const {
-  unsigned char fields[32 + 8 * 5] = {};
+  unsigned char fields[32 + 8 * 5 + 1 + 8 * 2] = {};
   std::memcpy(fields, e.prev_hash.data(), 32);
   put64(fields + 32, e.seq);
   put64(fields + 40, e.time_ms);
   put64(fields + 48, e.user_id);
   put64(fields + 56, e.action);
   put64(fields + 64, e.case_id ? *e.case_id : -1);
+  std::size_t size = 72;  // events without subject or detail hash exactly as before schema 3
+  if (e.subject_id || e.detail) {
+    fields[72] = static_cast<unsigned char>((e.subject_id ? 1 : 0) | (e.detail ? 2 : 0));
+    put64(fields + 73, e.subject_id.value_or(0));
+    put64(fields + 81, e.detail.value_or(0));
+    size = sizeof fields;
+  }
   std::array<std::uint8_t, 32> out{};
-  crypto_generichash(out.data(), out.size(), fields, sizeof fields, key_.data(), key_.size());
+  crypto_generichash(out.data(), out.size(), fields, size, key_.data(), key_.size());
   return out;
 }
 
 void AuditLog::append(std::int64_t time_ms, std::int64_t user_id, AuditAction action,
-                      std::optional<std::int64_t> case_id) {
+                      std::optional<std::int64_t> case_id, std::optional<std::int64_t> subject_id,
+                      std::optional<std::int64_t> detail) {
   AuditEvent e;
   e.seq = 1;
   {
@@ -66,10 +76,12 @@ void AuditLog::append(std::int64_t time_ms, std::int64_t user_id, AuditAction ac
   e.user_id = user_id;
   e.action = static_cast<int>(action);
   e.case_id = case_id;
+  e.subject_id = subject_id;
+  e.detail = detail;
   e.hash = hash_of(e);
   SQLite::Statement insert(db_,
-                           "INSERT INTO audit (seq, time_ms, user_id, action, case_id, prev_hash, hash) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?)");
+                           "INSERT INTO audit (seq, time_ms, user_id, action, case_id, prev_hash, hash, subject_id, "
+                           "detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, e.seq);
   insert.bind(2, e.time_ms);
   insert.bind(3, e.user_id);
@@ -78,12 +90,17 @@ void AuditLog::append(std::int64_t time_ms, std::int64_t user_id, AuditAction ac
   else insert.bind(5);
   insert.bind(6, e.prev_hash.data(), 32);
   insert.bind(7, e.hash.data(), 32);
+  if (e.subject_id) insert.bind(8, *e.subject_id);
+  else insert.bind(8);
+  if (e.detail) insert.bind(9, *e.detail);
+  else insert.bind(9);
   insert.exec();
 }
 
 std::vector<AuditEvent> AuditLog::events() const {
   std::vector<AuditEvent> out;
-  SQLite::Statement q(db_, "SELECT seq, time_ms, user_id, action, case_id, prev_hash, hash FROM audit ORDER BY seq");
+  SQLite::Statement q(db_, "SELECT seq, time_ms, user_id, action, case_id, prev_hash, hash, subject_id, detail FROM audit "
+                         "ORDER BY seq");
   while (q.executeStep()) out.push_back(read_event(q));
   return out;
 }
@@ -93,7 +110,8 @@ AuditCheck AuditLog::verify() const {
   std::array<std::uint8_t, 32> prev{};
   std::int64_t expected = 1;
   // Read in storage order (rowid = seq), not re-sorted: a reordered or renumbered event shows up too.
-  SQLite::Statement q(db_, "SELECT seq, time_ms, user_id, action, case_id, prev_hash, hash FROM audit ORDER BY rowid");
+  SQLite::Statement q(db_, "SELECT seq, time_ms, user_id, action, case_id, prev_hash, hash, subject_id, detail FROM audit "
+                         "ORDER BY rowid");
   while (q.executeStep()) {
     const AuditEvent e = read_event(q);
     std::string problem;

@@ -45,6 +45,8 @@ struct AuditEvent {
   std::int64_t user_id = 0;  // 0: the recovery code
   int action = 0;
   std::optional<std::int64_t> case_id;
+  std::optional<std::int64_t> subject_id;  // the account an account event is about (user_added)
+  std::optional<std::int64_t> detail;      // user_added: the roles given, as a bit set (roles.h codes)
   std::array<std::uint8_t, 32> prev_hash{};
   std::array<std::uint8_t, 32> hash{};
 };
@@ -63,7 +65,9 @@ class AuditLog {
 
   // Appends one event; call inside the transaction of the change it records.
   void append(std::int64_t time_ms, std::int64_t user_id, AuditAction action,
-              std::optional<std::int64_t> case_id = std::nullopt);
+              std::optional<std::int64_t> case_id = std::nullopt,
+              std::optional<std::int64_t> subject_id = std::nullopt,
+              std::optional<std::int64_t> detail = std::nullopt);
   [[nodiscard]] AuditCheck verify() const;
   [[nodiscard]] std::vector<AuditEvent> events() const;
 

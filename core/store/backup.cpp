@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <system_error>
+#include <vector>
 
 #include "log/log.h"
 #include "store/files.h"
@@ -47,16 +48,45 @@ std::array<std::int64_t, 4> count_rows(SQLite::Database& db, const std::string& 
   return counts;
 }
 
+// One file of the backup set resolves to one of the live store's files: compared after resolving
+// ".", ".." and symbolic links (weakly_canonical), and by device and inode where both exist (hard
+// links, bind mounts).
+bool same_file(const fs::path& a, const fs::path& b) {
+  std::error_code ec1, ec2;
+  const fs::path ca = fs::weakly_canonical(fs::absolute(a), ec1);
+  const fs::path cb = fs::weakly_canonical(fs::absolute(b), ec2);
+  if (!ec1 && !ec2 && ca == cb) return true;
+  std::error_code ec;
+  if (fs::exists(a, ec) && fs::exists(b, ec)) {
+    const bool same = fs::equivalent(a, b, ec);
+    if (!ec && same) return true;
+  }
+  return false;
+}
+
+// Refuses a backup whose files (every generation it would write or rename, with its .keys and the
+// -wal/-shm SQLite could create beside it) would be the live database or one of its companions.
+void refuse_live_targets(const fs::path& live, const fs::path& target, int generations) {
+  const std::vector<fs::path> protected_files = {live, with_suffix(live, "-wal"), with_suffix(live, "-shm"),
+                                                 with_suffix(live, "-journal"), keyslot_path(live)};
+  for (int n = 0; n < generations; ++n) {  // the files written (n = 0) and renamed (1 .. generations-1)
+    const fs::path g = generation(target, n);
+    for (const fs::path& t : {g, keyslot_path(g), with_suffix(g, "-wal"), with_suffix(g, "-shm"), with_suffix(g, "-journal")})
+      for (const fs::path& p : protected_files)
+        if (same_file(t, p))
+          throw StoreError(Errc::invalid, "a backup cannot be written over the case store itself (" + t.string() +
+                                              " is " + p.string() + "): nothing was written");
+  }
+}
+
 }  // namespace
 
 BackupReport CaseStore::backup(const fs::path& to, int generations) {
   State& s = *s_;
   generations = std::clamp(generations, 1, 20);
   std::error_code ec;
-  const fs::path target = fs::absolute(to, ec);
-  const fs::path live = fs::absolute(s.db, ec);
-  if (target == live || target == keyslot_path(live) || target.string().rfind(live.string() + "-", 0) == 0)
-    throw StoreError(Errc::invalid, "a backup cannot be written over the case store itself");
+  const fs::path target = fs::absolute(to, ec).lexically_normal();
+  refuse_live_targets(s.db, target, generations);
   const fs::path folder = target.parent_path();
   if (!fs::is_directory(folder, ec)) throw StoreError(Errc::io, "cannot write the backup: " + folder.string() + " is not a folder");
   const fs::path tmp = folder / ("." + target.filename().string() + ".tmp-" + random_hex(6));
@@ -175,6 +205,17 @@ void CaseStore::restore(const fs::path& db, const fs::path& from, std::string_vi
     remove_quietly(tmp);
     throw;
   }
+  // No one may have the live store open while it is replaced: every open CaseStore holds a shared
+  // lock on the database file; this needs it exclusively and waits for no one.
+  std::optional<FileLock> exclusive;
+  if (present(db)) {
+    exclusive = FileLock::try_exclusive(db);
+    if (!exclusive) {
+      remove_quietly(tmp);
+      throw StoreError(Errc::io, "the case store " + db.string() + " is open in another Waymark (or cannot be "
+                                 "read): close it and try again; nothing was replaced");
+    }
+  }
   // Keep what is being replaced, never delete it: <db>.replaced-<time> with its -wal, -shm and .keys.
   const std::string aside = ".replaced-" + std::to_string(clock.now_unix_ms());
   for (const char* suffix : {"-wal", "-shm", ""})
@@ -182,6 +223,7 @@ void CaseStore::restore(const fs::path& db, const fs::path& from, std::string_vi
   if (present(keyslot_path(db))) rename_synced(keyslot_path(db), with_suffix(db, aside + ".keys"));
   write_file_atomically(keyslot_path(db), *keyslots);
   rename_synced(tmp, db);
+  exclusive.reset();
   auto state = open_state(db, std::move(unlocked.key), unlocked.file.store_id, unlocked.slot, clock);
   state->write("record the restore", [&] { state->audit->append(state->now(), state->user.id, AuditAction::restored); });
   log::info("store: restored from a backup");

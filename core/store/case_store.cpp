@@ -3,7 +3,10 @@
 #include <SQLiteCpp/Statement.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <cctype>
+#include <utility>
+#include <vector>
 #include <system_error>
 
 #include "crypto/passphrase_policy.h"
@@ -121,6 +124,82 @@ UnlockedSlot unlock_keyslot(const fs::path& keys_file, std::string_view name, co
   return {std::move(*key), std::move(file), std::move(copy)};
 }
 
+namespace {
+
+constexpr int kRecoveryCopiesKept = 3;
+
+// Copies the database and its write-ahead log (both encrypted) aside before SQLite replays the log:
+// <db>.db-recovery-<ms> and <db>.wal-recovery-<ms>; keeps the newest few pairs. Best effort.
+void keep_recovery_copy(const fs::path& db, std::int64_t now_ms) {
+  const std::string stamp = std::to_string(now_ms);
+  const fs::path db_copy = db.string() + ".db-recovery-" + stamp;
+  const fs::path wal_copy = db.string() + ".wal-recovery-" + stamp;
+  std::error_code ec;
+  try {
+    fs::remove(db_copy, ec);
+    fs::remove(wal_copy, ec);
+    copy_file_synced(db, db_copy);
+    copy_file_synced(db.string() + "-wal", wal_copy);
+    fsync_folder(db.parent_path());
+  } catch (const StoreError& e) {
+    log::warn("store: could not keep a copy of the database and its write-ahead log before replaying it ({})",
+              log::Safe{errc_name(e.code())});
+    fs::remove(db_copy, ec);
+    fs::remove(wal_copy, ec);
+  }
+  // Prune: the newest kRecoveryCopiesKept stamps stay.
+  const fs::path folder = db.parent_path().empty() ? fs::path(".") : db.parent_path();
+  const std::string name = db.filename().string();
+  std::vector<std::pair<std::int64_t, fs::path>> copies;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    const std::string f = entry.path().filename().string();
+    for (const char* kind : {".db-recovery-", ".wal-recovery-"}) {
+      const std::string prefix = name + kind;
+      if (f.size() > prefix.size() && f.compare(0, prefix.size(), prefix) == 0) {
+        try {
+          copies.emplace_back(std::stoll(f.substr(prefix.size())), entry.path());
+        } catch (const std::exception&) {
+        }
+      }
+    }
+  }
+  std::vector<std::int64_t> stamps;
+  for (const auto& c : copies) stamps.push_back(c.first);
+  std::sort(stamps.begin(), stamps.end());
+  stamps.erase(std::unique(stamps.begin(), stamps.end()), stamps.end());
+  if (stamps.size() <= static_cast<std::size_t>(kRecoveryCopiesKept)) return;
+  const std::int64_t oldest_kept = stamps[stamps.size() - kRecoveryCopiesKept];
+  for (const auto& c : copies)
+    if (c.first < oldest_kept) fs::remove(c.second, ec);
+}
+
+// Takes the store's shared lock. When nobody else has the store open, a non-empty write-ahead log is
+// left over from a crash: it is copied aside and its frames checked BEFORE SQLite replays it (SQLite
+// drops every frame after a damaged one without a word).
+FileLock lock_and_check_wal(const fs::path& db, const Clock& clock) {
+  if (auto sole = FileLock::try_exclusive(db)) {
+    const fs::path wal = db.string() + "-wal";
+    const WalCheck w = check_wal(wal);
+    if (w.bytes > 0) {
+      log::info("store: write-ahead log left from an interrupted session ({} valid frames, {} committed)",
+                w.valid_frames, w.committed_frames);
+      keep_recovery_copy(db, clock.now_unix_ms());
+    }
+    if (w.damaged) {
+      log::error("store: write-ahead log damaged at frame {}", w.first_bad_frame);
+      throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (" + wal.string() + ": " + w.problem +
+                                          "; nothing was replayed; copies of both files were kept as " +
+                                          db.filename().string() + ".db-recovery-* and .wal-recovery-*)");
+    }
+    sole->downgrade();
+    return std::move(*sole);
+  }
+  if (auto shared = FileLock::shared(db)) return std::move(*shared);
+  return {};  // could not even open the file: the connection reports why
+}
+
+}  // namespace
+
 std::unique_ptr<CaseStore::State> open_state(const fs::path& db, crypto::Secret key, const std::string& store_id,
                                              const crypto::Keyslot& slot, const Clock& clock) {
   auto s = std::make_unique<CaseStore::State>();
@@ -128,13 +207,31 @@ std::unique_ptr<CaseStore::State> open_state(const fs::path& db, crypto::Secret 
   s->clock = &clock;
   s->key = std::move(key);
   s->store_id = store_id;
+  {
+    std::error_code ec;
+    const auto size = fs::file_size(db, ec);
+    if (!ec && size < kMinDatabaseBytes)  // before anything (even a recovery copy) touches it
+      throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (" + db.string() + " is " +
+                                          std::to_string(size) + " bytes long: too short to be a case store)");
+  }
+  s->lock = lock_and_check_wal(db, clock);
   s->conn = std::make_unique<Connection>(db, s->key, OpenMode::existing);
   s->conn->self_test();
   try {
+    // Checked before any migration writes: the schema exists (version 0 would mean an empty file that
+    // SQLite took for a new database: schema version 1 is built only by create()), the file is not
+    // from a newer Waymark, and it is the database the keyslot file belongs to.
+    const int version = current_version(s->conn->db());
+    if (version == 0)
+      throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (" + db.string() +
+                                          " holds no case store: it is empty or was not made by Waymark)");
+    if (version > schema_version()) migrate(s->conn->db(), migrations());  // throws too_new, writes nothing
+    {
+      SQLite::Statement q(s->conn->db(), "SELECT value FROM meta WHERE key = 'store_id'");
+      if (!q.executeStep() || q.getColumn(0).getString() != store_id)
+        throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (the keyslot file belongs to another case store)");
+    }
     migrate(s->conn->db(), migrations());
-    SQLite::Statement q(s->conn->db(), "SELECT value FROM meta WHERE key = 'store_id'");
-    if (!q.executeStep() || q.getColumn(0).getString() != store_id)
-      throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (the keyslot file belongs to another case store)");
     if (slot.kind == crypto::Keyslot::Kind::recovery) s->user = User{0, "recovery code", 0, 0};
     else s->user = read_user(s->conn->db(), slot.user_id);
   } catch (const SQLite::Exception& e) {
@@ -167,6 +264,13 @@ CaseStore::Created CaseStore::create(const fs::path& db, std::string_view admin_
   if (present(db) || present(keys) || present(fs::path(db.string() + "-wal")))
     throw StoreError(Errc::already_exists, "a case store already exists at " + db.string() +
                                                ": nothing was changed (it is never overwritten)");
+  {
+    const fs::path folder = db.parent_path().empty() ? fs::path(".") : db.parent_path();
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec))
+      throw StoreError(Errc::io, "cannot create the case store: the folder " + folder.string() +
+                                     (fs::exists(folder, ec) ? " is not a folder" : " does not exist"));
+  }
   // Built under a temporary name; only a complete, verified store is renamed into place.
   const fs::path tmp = db.string() + ".init-tmp";
   std::error_code ec;
@@ -195,7 +299,7 @@ CaseStore::Created CaseStore::create(const fs::path& db, std::string_view admin_
         user.exec();
         AuditLog audit(conn.db(), key);
         audit.append(now, 1, AuditAction::store_created);
-        audit.append(now, 1, AuditAction::user_added);
+        audit.append(now, 1, AuditAction::user_added, std::nullopt, 1, static_cast<std::int64_t>(admin_roles));
         tx.commit();
         conn.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
       } catch (const SQLite::Exception& e) {
@@ -291,10 +395,13 @@ User CaseStore::add_user(std::string_view name, Roles roles, const crypto::Secre
   if (!may_manage_users(s.user.roles)) s.deny(std::nullopt, "only an admin can add users");
   check_user_name(name);
   if (roles == 0 || (roles & ~kAllRoles) != 0) throw StoreError(Errc::invalid, "unknown role");
+  // Supervisors read every case: only a supervisor can make another one, so that an admin account
+  // alone cannot grant itself (or a second account it controls) access to case content.
+  if ((roles & kSupervisor) != 0 && (s.user.roles & kSupervisor) == 0)
+    s.deny(std::nullopt, "only a supervisor can give the supervisor role");
   check_new_passphrase(passphrase, name);
   const fs::path keys = keyslot_path(s.db);
   crypto::KeyslotFile file = load_keyslots(keys);
-  if (file.find_user(name) != nullptr) throw StoreError(Errc::already_exists, "that user already exists");
   User added;
   s.write("add a user", [&] {
     {
@@ -302,13 +409,36 @@ User CaseStore::add_user(std::string_view name, Roles roles, const crypto::Secre
       dup.bind(1, std::string(name));
       if (dup.executeStep()) throw StoreError(Errc::already_exists, "that user already exists");
     }
-    SQLite::Statement insert(s.conn->db(), "INSERT INTO users (name, roles, created_ms) VALUES (?, ?, ?)");
-    insert.bind(1, std::string(name));
-    insert.bind(2, roles_to_string(roles));
-    insert.bind(3, s.now());
+    // A keyslot whose account row does not exist is left by an add-user whose commit failed after the
+    // keyslot file was written. Its id is never given to anyone else (ids come after every id in the
+    // table AND in the keyslot file), and the orphan slot itself is dropped here.
+    std::int64_t next_id = s.conn->db().execAndGet("SELECT coalesce(max(id), 0) FROM users").getInt64() + 1;
+    std::vector<crypto::Keyslot> kept;
+    for (auto& slot : file.slots) {
+      next_id = std::max(next_id, slot.user_id + 1);
+      if (slot.kind == crypto::Keyslot::Kind::passphrase) {
+        SQLite::Statement exists(s.conn->db(), "SELECT 1 FROM users WHERE id = ?");
+        exists.bind(1, slot.user_id);
+        if (!exists.executeStep()) {
+          log::warn("store: dropping a keyslot with no account (user id {})", slot.user_id);
+          continue;
+        }
+      }
+      kept.push_back(std::move(slot));
+    }
+    file.slots = std::move(kept);
+    if (file.find_user(name) != nullptr) throw StoreError(Errc::already_exists, "that user already exists");
+    SQLite::Statement insert(s.conn->db(), "INSERT INTO users (id, name, roles, created_ms) VALUES (?, ?, ?, ?)");
+    insert.bind(1, next_id);
+    insert.bind(2, std::string(name));
+    insert.bind(3, roles_to_string(roles));
+    insert.bind(4, s.now());
     insert.exec();
-    added = {s.conn->db().getLastInsertRowid(), std::string(name), roles, s.now()};
-    s.audit->append(s.now(), s.user.id, AuditAction::user_added);
+    added = {next_id, std::string(name), roles, s.now()};
+    // The event names the new account and its roles (as codes: 1 responder, 2 caseworker,
+    // 4 supervisor, 8 admin), never its name.
+    s.audit->append(s.now(), s.user.id, AuditAction::user_added, std::nullopt, added.id,
+                    static_cast<std::int64_t>(roles));
     file.slots.push_back(crypto::make_keyslot(crypto::Keyslot::Kind::passphrase, added.id, name,
                                               roles_to_string(roles), file.store_id, passphrase, s.key, kdf));
     // Written before the commit: if the keyslot cannot be saved the account is not created.

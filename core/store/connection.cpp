@@ -80,6 +80,12 @@ Connection::Connection(const fs::path& file, const crypto::Secret& key, OpenMode
   if (mode == OpenMode::existing) {
     std::error_code ec;
     if (!fs::exists(file, ec)) throw StoreError(Errc::no_store, "no case store at " + file.string());
+    // Shorter than one page: SQLite would take it for a new, empty database and write a header into
+    // it. Refused before SQLite sees it, so nothing is written.
+    const auto size = fs::file_size(file, ec);
+    if (!ec && size < kMinDatabaseBytes)
+      throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (" + file.string() + " is " +
+                                          std::to_string(size) + " bytes long: too short to be a case store)");
   }
   try {
     db_ = std::make_unique<SQLite::Database>(file.string(), flags, 5000);
@@ -94,6 +100,13 @@ Connection::Connection(const fs::path& file, const crypto::Secret& key, OpenMode
     SQLite::Statement probe(*db_, "SELECT count(*) FROM sqlite_master");
     probe.executeStep();
   } catch (const SQLite::Exception& e) {
+    if (mode == OpenMode::existing && e.getErrorCode() == kSqliteNotADb)
+      // The key came from a keyslot that opened, yet it does not decrypt the file: either the file is
+      // damaged or the keyslot file belongs to another database.
+      throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (" + file.string() +
+                                          "), or the keyslot file " + file.string() +
+                                          ".keys may not belong to this database: check that the two "
+                                          "files were kept together");
     throw translate(e, "read the case store");
   }
   try {

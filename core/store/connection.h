@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -49,6 +50,9 @@ void check_header_encrypted(const std::filesystem::path& file);
 void check_no_plain_sqlite_loaded();
 
 // SQLite result codes used to classify errors (sqlite3.h is kept out of the shared code).
+// SQLCipher's page size (3.x default): a case store is never shorter than one page.
+inline constexpr std::uintmax_t kMinDatabaseBytes = 1024;
+
 inline constexpr int kSqliteBusy = 5, kSqliteReadOnly = 8, kSqliteIoErr = 10, kSqliteCorrupt = 11,
                      kSqliteFull = 13, kSqliteCantOpen = 14, kSqlitePerm = 3, kSqliteNotADb = 26,
                      kSqliteAuth = 23;

@@ -1,11 +1,14 @@
 #include "store/files.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -135,6 +138,132 @@ void fsync_file(const fs::path& file) {
   const int e = errno;
   ::close(fd);
   if (rc != 0) throw file_error(e, file, "save " + file.filename().string());
+}
+
+namespace {
+
+std::uint32_t be32(const unsigned char* p) {
+  return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | std::uint32_t{p[3]};
+}
+std::uint32_t le32(const unsigned char* p) {
+  return (std::uint32_t{p[3]} << 24) | (std::uint32_t{p[2]} << 16) | (std::uint32_t{p[1]} << 8) | std::uint32_t{p[0]};
+}
+
+// SQLite's WAL checksum: 32-bit words in the byte order the magic number names, two running sums.
+void wal_checksum(bool big_endian, const unsigned char* data, std::size_t size, std::uint32_t& s1, std::uint32_t& s2) {
+  for (std::size_t i = 0; i + 8 <= size; i += 8) {
+    const std::uint32_t x0 = big_endian ? be32(data + i) : le32(data + i);
+    const std::uint32_t x1 = big_endian ? be32(data + i + 4) : le32(data + i + 4);
+    s1 += x0 + s2;
+    s2 += x1 + s1;
+  }
+}
+
+}  // namespace
+
+WalCheck check_wal(const fs::path& wal) {
+  WalCheck r;
+  const auto text = read_whole_file(wal);
+  if (!text || text->empty()) return r;
+  r.bytes = text->size();
+  const auto* b = reinterpret_cast<const unsigned char*>(text->data());
+  const std::size_t size = text->size();
+  constexpr std::size_t kHeader = 32, kFrameHeader = 24;
+  if (size < kHeader) return r;  // a header cut short: no frame was ever written after it
+  const std::uint32_t magic = be32(b);
+  const std::uint32_t page_size = be32(b + 8);
+  std::uint32_t s1 = 0, s2 = 0;
+  const bool big = (magic & 1) != 0;
+  bool header_ok = (magic & 0xFFFFFFFEu) == 0x377f0682u && be32(b + 4) == 3007000u && page_size >= 512 &&
+                   page_size <= 65536 && (page_size & (page_size - 1)) == 0;
+  if (header_ok) {
+    wal_checksum(big, b, 24, s1, s2);
+    header_ok = s1 == be32(b + 24) && s2 == be32(b + 28);
+  }
+  if (!header_ok) {
+    // SQLite would ignore every frame. Frames can only follow a header that was written completely.
+    if (size >= kHeader + kFrameHeader + 512) {
+      r.damaged = true;
+      r.problem = "its header is damaged";
+    }
+    return r;
+  }
+  const std::size_t frame = kFrameHeader + page_size;
+  const unsigned char* salts = b + 16;
+  std::int64_t index = 0;
+  for (std::size_t at = kHeader; at + frame <= size; at += frame) {
+    ++index;
+    const unsigned char* f = b + at;
+    bool ok = r.first_bad_frame == 0 && be32(f) != 0 && std::memcmp(f + 8, salts, 8) == 0;
+    if (ok) {
+      std::uint32_t t1 = s1, t2 = s2;
+      wal_checksum(big, f, 8, t1, t2);
+      wal_checksum(big, f + kFrameHeader, page_size, t1, t2);
+      ok = t1 == be32(f + 16) && t2 == be32(f + 20);
+      if (ok) {
+        s1 = t1;
+        s2 = t2;
+        ++r.valid_frames;
+        if (be32(f + 4) != 0) r.committed_frames = r.valid_frames;
+        continue;
+      }
+    }
+    if (r.first_bad_frame == 0) {
+      r.first_bad_frame = index;
+      continue;
+    }
+    // After an invalid frame: frames of an older log (other salts) are expected leftovers; a frame of
+    // THIS log means the invalid one was damaged in place and SQLite would drop what follows.
+    if (std::memcmp(f + 8, salts, 8) == 0 && !r.damaged) {
+      r.damaged = true;
+      r.problem = "frame " + std::to_string(r.first_bad_frame) + " is damaged and later frames (" +
+                  std::to_string(index) + " and on) would be dropped";
+    }
+  }
+  return r;
+}
+
+FileLock& FileLock::operator=(FileLock&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = other.fd_;
+    other.fd_ = -1;
+  }
+  return *this;
+}
+
+FileLock::~FileLock() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+std::optional<FileLock> FileLock::try_exclusive(const fs::path& file) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  return FileLock(fd);
+}
+
+std::optional<FileLock> FileLock::shared(const fs::path& file) {
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    int rc;
+    while ((rc = ::flock(fd, LOCK_SH)) != 0 && errno == EINTR) {
+    }
+    struct stat held {}, now {};
+    if (rc == 0 && ::fstat(fd, &held) == 0 && ::stat(file.c_str(), &now) == 0 && held.st_dev == now.st_dev &&
+        held.st_ino == now.st_ino)
+      return FileLock(fd);
+    ::close(fd);  // replaced while we waited (a restore): lock the new file
+  }
+  return std::nullopt;
+}
+
+void FileLock::downgrade() {
+  if (fd_ >= 0) (void)::flock(fd_, LOCK_SH);
 }
 
 void rename_synced(const fs::path& from, const fs::path& to) {

@@ -1,6 +1,7 @@
 #pragma once
 // File operations the store needs, each failing with a StoreError that says what went wrong.
 #include <filesystem>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,5 +26,42 @@ void rename_synced(const std::filesystem::path& from, const std::filesystem::pat
 void fsync_folder(const std::filesystem::path& folder);
 // fsync(2) of one file; StoreError on failure.
 void fsync_file(const std::filesystem::path& file);
+
+// What the write-ahead log beside a database holds, read with SQLite's own WAL format rules
+// (sqlite.org/fileformat2.html#walformat): a header, then frames whose salts match the header and whose
+// cumulative checksums hold. SQLite replays frames up to the first invalid one and silently drops the
+// rest; `damaged` says that frames of the current log follow an invalid one, i.e. replaying would lose
+// committed transactions.
+struct WalCheck {
+  std::uintmax_t bytes = 0;      // size of the -wal file (0 if there is none)
+  std::int64_t valid_frames = 0;  // frames before the first invalid one
+  std::int64_t committed_frames = 0;  // of those, up to the last commit frame
+  std::int64_t first_bad_frame = 0;   // 1-based; 0 if none
+  bool damaged = false;
+  std::string problem;  // when damaged
+};
+[[nodiscard]] WalCheck check_wal(const std::filesystem::path& wal);
+
+// Whole-file advisory locks (flock(2); independent of SQLite's own fcntl locks) on the database file:
+// every open CaseStore holds a shared lock, a restore takes an exclusive one. Closes on destruction.
+class FileLock {
+ public:
+  FileLock() = default;
+  FileLock(FileLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+  FileLock& operator=(FileLock&& other) noexcept;
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+  ~FileLock();
+  // Exclusive if nobody else holds a lock; nothing if someone does (or the file cannot be opened).
+  [[nodiscard]] static std::optional<FileLock> try_exclusive(const std::filesystem::path& file);
+  // Shared; waits while a restore holds the file exclusively, and follows a replaced file.
+  [[nodiscard]] static std::optional<FileLock> shared(const std::filesystem::path& file);
+  // Exclusive -> shared (after the checks only a sole user may make).
+  void downgrade();
+
+ private:
+  explicit FileLock(int fd) : fd_(fd) {}
+  int fd_ = -1;
+};
 
 }  // namespace waymark::store

@@ -89,10 +89,17 @@ void rebuild_cases_v2(SQLite::Database& db) {
   )sql");
 }
 
+// Version 3: audit events about accounts name the account and the roles given (codes, never names).
+// Adding a nullable column is supported by SQLite 3.15 and rewrites nothing.
+void audit_subject_v3(SQLite::Database& db) {
+  db.exec("ALTER TABLE audit ADD COLUMN subject_id INTEGER; ALTER TABLE audit ADD COLUMN detail INTEGER;");
+}
+
 const std::vector<Migration>& all() {
   static const std::vector<Migration> steps = {
       {1, "users, cases, answers, audit", create_v1, false},
       {2, "cases: assigned caseworker, status check", rebuild_cases_v2, true},
+      {3, "audit: subject account and detail", audit_subject_v3, false},
   };
   return steps;
 }

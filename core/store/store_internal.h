@@ -13,10 +13,14 @@
 #include "store/audit.h"
 #include "store/case_store.h"
 #include "store/connection.h"
+#include "store/files.h"
 
 namespace waymark::store {
 
 struct CaseStore::State {
+  // Shared flock on the database file for as long as the store is open (a restore needs it exclusive).
+  // Declared first: released only after the connection has closed.
+  FileLock lock;
   std::filesystem::path db;
   const Clock* clock = nullptr;
   crypto::Secret key;

@@ -97,6 +97,11 @@ TEST(Keyslot, DelaysGrowAfterFiveFailures) {
   s.failures = 40;
   EXPECT_EQ(required_wait_ms(s, s.last_failure_ms), 15 * 60 * 1000);
   EXPECT_EQ(required_wait_ms(s, s.last_failure_ms + 15 * 60 * 1000), 0);
+  // A failure time in the future (clock set back, edited file) never means more than one delay.
+  s.failures = 6;
+  EXPECT_EQ(required_wait_ms(s, s.last_failure_ms - 10ll * 365 * 24 * 3600 * 1000), 2000);
+  s.failures = 40;
+  EXPECT_EQ(required_wait_ms(s, 0), 15 * 60 * 1000);
 }
 
 TEST(RecoveryCode, Has160BitsAndNormalises) {

@@ -1,10 +1,13 @@
 #!/bin/sh
 # waymark-cli store / case as an admin scripts them: exact command shapes, exit codes and messages,
 # and the guards that must hold for the shipped binary (no libsqlite3, encrypted files, no canary).
-# usage: store_cli_test.sh WAYMARK_CLI PACK
+# usage: store_cli_test.sh WAYMARK_CLI PACK [TEST_CLI]
+# TEST_CLI: waymark-cli-store-test, the same store/case commands built with WAYMARK_TEST_HOOKS, the only
+# build that honours WAYMARK_TEST_FAST_KDF=1. The shipped WAYMARK_CLI is checked to ignore it.
 set -u
-CLI=$1
+REAL_CLI=$1
 PACK=$2
+TEST_CLI=${3:-$1}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/waymark-cli-store-XXXXXX")
 trap 'chmod -R u+w "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
 export TMPDIR="$WORK/tmp"
@@ -26,8 +29,20 @@ expect() {  # expect CODE DESCRIPTION -- command...; stdout/stderr in $WORK/out,
 has() { grep -q -- "$2" "$WORK/$1" || { fail "expected '$2' in $1"; sed 's/^/  | /' "$WORK/$1"; }; }
 
 # The shipped binary never loads plain SQLite.
+CLI=$REAL_CLI
 if ldd "$CLI" | grep -q 'libsqlite3'; then fail "waymark-cli links libsqlite3"; fi
 ldd "$CLI" | grep -q 'libsqlcipher' || fail "waymark-cli does not link libsqlcipher"
+if ldd "$TEST_CLI" | grep -q 'libsqlite3'; then fail "the test CLI links libsqlite3"; fi
+
+# The shipped binary ignores WAYMARK_TEST_FAST_KDF: its keyslots use calibrated Argon2id (>= 64 MiB).
+printf '%s\n' "$ADMIN_PASS" >"$WORK/in"
+mkdir "$WORK/release"
+expect 0 "release init with WAYMARK_TEST_FAST_KDF=1" -- sh -c "\"$CLI\" store init --db \"$WORK/release/cases.db\" --admin alice --password-stdin <\"$WORK/in\""
+has err "WAYMARK_TEST_FAST_KDF is ignored"
+tr ',' '\n' <"$WORK/release/cases.db.keys" | grep '"memlimit"' | tr -dc '0-9\n' >"$WORK/memlimits"
+[ -s "$WORK/memlimits" ] || fail "no memlimit in the release keyslot file"
+while read -r m; do [ "$m" -ge 67108864 ] || fail "release keyslot has memlimit $m (< 64 MiB)"; done <"$WORK/memlimits"
+CLI=$TEST_CLI
 
 expect 0 "store --help" -- "$CLI" store --help
 has out "store init --db P --admin NAME --password-stdin"
@@ -121,6 +136,31 @@ SUM=$(cksum <"$WORK/damaged.db")
 expect 5 "damaged store" -- sh -c "\"$CLI\" store verify --db \"$WORK/damaged.db\" --user alice --password-stdin <\"$WORK/in\""
 has err "file damaged or altered: restore from backup"
 [ "$(cksum <"$WORK/damaged.db")" = "$SUM" ] || fail "the damaged file was changed"
+
+# An empty or few-byte database is damage: exit 5, never recreated, not a byte written.
+for size in 0 5; do
+  cp "$DB" "$WORK/tiny.db"; cp "$DB.keys" "$WORK/tiny.db.keys"
+  truncate -s "$size" "$WORK/tiny.db"
+  expect 5 "a $size-byte store" -- sh -c "\"$CLI\" store verify --db \"$WORK/tiny.db\" --user alice --password-stdin <\"$WORK/in\""
+  has err "file damaged or altered"
+  [ "$(stat -c %s "$WORK/tiny.db")" = "$size" ] || fail "the $size-byte store was written to"
+  [ -e "$WORK/tiny.db-wal" ] && fail "opening a $size-byte store created a WAL"
+done
+
+# A backup target that is the live store however spelled: refused (exit 2), the store unchanged.
+INODE=$(stat -c %i "$DB")
+for keep in 1 3; do
+  expect 2 "backup over ./cases.db (keep $keep)" -- sh -c "cd \"$WORK\" && \"$CLI\" store backup --db cases.db --user alice --password-stdin --to ./cases.db --keep $keep <\"$WORK/in\""
+  has err "cannot be written over the case store itself"
+  expect 2 "backup over ../ spelling (keep $keep)" -- sh -c "\"$CLI\" store backup --db \"$DB\" --user alice --password-stdin --to \"$WORK/tmp/../cases.db\" --keep $keep <\"$WORK/in\""
+done
+[ "$(stat -c %i "$DB")" = "$INODE" ] || fail "a refused backup replaced the store"
+[ -e "$DB.1" ] && fail "a refused backup renamed the store"
+expect 0 "verify after refused backups" -- sh -c "\"$CLI\" store verify --db \"$DB\" --user alice --password-stdin <\"$WORK/in\""
+
+# init into a missing folder names the folder.
+expect 3 "init into a missing folder" -- sh -c "\"$CLI\" store init --db \"$WORK/no/such/cases.db\" --admin alice --password-stdin <\"$WORK/in\""
+has err "the folder $WORK/no/such does not exist"
 
 # The default --db path under XDG_DATA_HOME.
 printf '%s\n' "$ADMIN_PASS" >"$WORK/in"

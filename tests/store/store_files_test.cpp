@@ -236,25 +236,222 @@ TEST(Files, FullDiskByFileSizeLimit) {
   expect_all_acknowledged(db, clock, 3);
 }
 
+// The store is opened first (its unlock event written), THEN the file size limit drops below the new
+// keyslot file's size: the failure must come from writing the keyslot file, which stays byte-identical.
 TEST(Files, KeyslotFileOnAFullDiskIsReportedAndUnchanged) {
   TempDir dir;
   FakeClock clock;
   const auto db = dir / "cases.db";
   { (void)test::make_store(db, clock); }
   const std::string before = test::read_bytes(keyslot_path(db));
-  const int result = in_child(
-      [] {
-        std::signal(SIGXFSZ, SIG_IGN);
-        const rlimit limit{100, 100};
-        ::setrlimit(RLIMIT_FSIZE, &limit);
-      },
-      [&] {
-        auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
-        s.change_passphrase(pass("a completely new passphrase"), test::fast_kdf());
-      });
-  EXPECT_EQ(result, 100 + static_cast<int>(Errc::disk_full));
+  ASSERT_GT(before.size(), 200u);
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe(pipe_fds), 0);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::close(pipe_fds[0]);
+    std::string report = "opened:no";
+    try {
+      auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
+      report = "opened:yes";
+      std::signal(SIGXFSZ, SIG_IGN);
+      const rlimit limit{100, 100};  // far below the keyslot file's size
+      ::setrlimit(RLIMIT_FSIZE, &limit);
+      s.change_passphrase(pass("a completely new passphrase"), test::fast_kdf());
+      report += " error:none";
+    } catch (const StoreError& e) {
+      report += std::string(" error:") + errc_name(e.code()) + " message:" + e.what();
+    }
+    (void)!::write(pipe_fds[1], report.data(), report.size());
+    ::_exit(0);
+  }
+  ::close(pipe_fds[1]);
+  std::string report;
+  char buffer[512];
+  for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0;) report.append(buffer, static_cast<std::size_t>(n));
+  ::close(pipe_fds[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  EXPECT_NE(report.find("opened:yes"), std::string::npos) << report;
+  EXPECT_NE(report.find("error:disk_full"), std::string::npos) << report;
+  // Named by the keyslot write ("write cases.db.keys" / "create a file beside cases.db.keys").
+  EXPECT_NE(report.find("cases.db.keys"), std::string::npos) << report;
   EXPECT_EQ(test::read_bytes(keyslot_path(db)), before);
   EXPECT_NO_THROW((void)CaseStore::open(db, kAdminName, pass(kAdminPass), clock));
+}
+
+// An empty or few-byte database file is damage: refused before SQLite sees it, never recreated, no
+// byte written (SQLite would otherwise take it for a new database and write a header and a schema).
+TEST(Files, EmptyOrTinyDatabaseIsDamageAndStaysUntouched) {
+  TempDir dir;
+  FakeClock clock;
+  const auto db = dir / "cases.db";
+  { (void)test::make_store(db, clock); }
+  const std::string original = test::read_bytes(db);
+  for (const std::size_t size : {std::size_t{0}, std::size_t{7}, std::size_t{1023}}) {
+    test::write_bytes(db, original.substr(0, size));
+    std::string message;
+    try {
+      (void)CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
+    } catch (const StoreError& e) {
+      EXPECT_EQ(e.code(), Errc::damaged) << size;
+      message = e.what();
+    }
+    EXPECT_NE(message.find("file damaged or altered"), std::string::npos) << size << ": " << message;
+    EXPECT_EQ(test::read_bytes(db), original.substr(0, size)) << size;
+    EXPECT_FALSE(fs::exists(db.string() + "-wal")) << size;
+  }
+  test::write_bytes(db, original);
+  EXPECT_NO_THROW((void)CaseStore::open(db, kAdminName, pass(kAdminPass), clock));
+}
+
+// A keyslot file from another store opens with this user's passphrase, but its key does not decrypt
+// this database: the message says the keyslot file may not belong here, not only "damaged".
+TEST(Files, KeyslotFileOfAnotherStoreIsNamed) {
+  TempDir dir;
+  FakeClock clock;
+  const auto a = dir / "a.db";
+  const auto b = dir / "b.db";
+  { (void)test::make_store(a, clock); }
+  { (void)test::make_store(b, clock); }
+  const std::string a_bytes = test::read_bytes(a);
+  fs::copy_file(keyslot_path(b), keyslot_path(a), fs::copy_options::overwrite_existing);
+  std::string message;
+  try {
+    (void)CaseStore::open(a, kAdminName, pass(kAdminPass), clock);
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.code(), Errc::damaged);
+    message = e.what();
+  }
+  EXPECT_NE(message.find("keyslot file"), std::string::npos) << message;
+  EXPECT_NE(message.find("may not belong to this database"), std::string::npos) << message;
+  EXPECT_EQ(test::read_bytes(a), a_bytes);
+}
+
+TEST(Files, InitIntoAMissingFolderNamesTheFolder) {
+  TempDir dir;
+  FakeClock clock;
+  const auto folder = dir / "no" / "such";
+  std::string message;
+  try {
+    (void)test::make_store(folder / "cases.db", clock);
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.code(), Errc::io);
+    message = e.what();
+  }
+  EXPECT_NE(message.find("the folder " + folder.string() + " does not exist"), std::string::npos) << message;
+  EXPECT_FALSE(fs::exists(dir / "no"));
+}
+
+// Leaves <db> and a non-empty <db>-wal as a crash would: a child writes cases and exits without closing.
+void crash_with_wal(const fs::path& db, FakeClock& clock, int cases) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    try {
+      auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
+      for (int i = 0; i < cases; ++i) (void)make_case_with_answers(s, 2);
+      ::_exit(0);  // no close, no checkpoint: the WAL stays
+    } catch (...) {
+      ::_exit(1);
+    }
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+int count_recovery_copies(const fs::path& folder, const std::string& kind) {
+  int n = 0;
+  for (const auto& e : fs::directory_iterator(folder))
+    if (e.path().filename().string().find(kind) != std::string::npos) ++n;
+  return n;
+}
+
+// SQLite drops every WAL frame after a damaged one without a word. At open (when no one else has the
+// store open) the WAL is copied aside and its frames checked first: damage is reported, not replayed.
+TEST(Files, DamagedWriteAheadLogIsReportedAndCopiedAsideNotReplayed) {
+  TempDir dir;
+  FakeClock clock;
+  const auto db = dir / "cases.db";
+  const fs::path wal = db.string() + "-wal";
+  { (void)test::make_store(db, clock); }
+  crash_with_wal(db, clock, 4);
+  const std::string db_bytes = test::read_bytes(db);
+  const std::string wal_bytes = test::read_bytes(wal);
+  const WalCheck clean = check_wal(wal);
+  ASSERT_GT(clean.valid_frames, 5) << "the WAL should hold several frames";
+  EXPECT_FALSE(clean.damaged);
+  EXPECT_EQ(clean.committed_frames, clean.valid_frames);
+  // Flip one bit in the page data of frame 3.
+  const std::uint32_t page_size = (std::uint32_t{static_cast<unsigned char>(wal_bytes[8])} << 24) |
+                                  (std::uint32_t{static_cast<unsigned char>(wal_bytes[9])} << 16) |
+                                  (std::uint32_t{static_cast<unsigned char>(wal_bytes[10])} << 8) |
+                                  std::uint32_t{static_cast<unsigned char>(wal_bytes[11])};
+  std::string bad = wal_bytes;
+  const std::size_t at = 32 + 2 * (24 + page_size) + 24 + 100;
+  bad[at] = static_cast<char>(bad[at] ^ 0x10);
+  test::write_bytes(wal, bad);
+  const WalCheck damaged = check_wal(wal);
+  EXPECT_TRUE(damaged.damaged);
+  EXPECT_EQ(damaged.first_bad_frame, 3);
+  std::string message;
+  try {
+    (void)CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.code(), Errc::damaged);
+    message = e.what();
+  }
+  EXPECT_NE(message.find("frame 3"), std::string::npos) << message;
+  EXPECT_EQ(test::read_bytes(db), db_bytes);  // nothing replayed, nothing written
+  EXPECT_EQ(test::read_bytes(wal), bad);
+  EXPECT_EQ(count_recovery_copies(dir.path(), ".wal-recovery-"), 1);
+  EXPECT_EQ(count_recovery_copies(dir.path(), ".db-recovery-"), 1);
+  // The intact WAL replays: every case is there; a copy was kept first; at most 3 pairs are kept.
+  test::write_bytes(wal, wal_bytes);
+  clock.advance_ms(1000);
+  {
+    auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
+    EXPECT_EQ(s.list_cases().size(), 4u);
+    EXPECT_NO_THROW((void)s.verify());
+  }
+  EXPECT_EQ(count_recovery_copies(dir.path(), ".wal-recovery-"), 2);
+  for (int i = 0; i < 3; ++i) {
+    crash_with_wal(db, clock, 1);
+    clock.advance_ms(1000);
+    (void)CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
+  }
+  EXPECT_EQ(count_recovery_copies(dir.path(), ".wal-recovery-"), 3);
+  EXPECT_EQ(count_recovery_copies(dir.path(), ".db-recovery-"), 3);
+}
+
+// A WAL reused after a checkpoint keeps stale frames of the older log behind the new ones: those are
+// not damage.
+TEST(Files, StaleFramesOfAnOlderLogAreNotDamage) {
+  TempDir dir;
+  FakeClock clock;
+  const auto db = dir / "cases.db";
+  const fs::path wal = db.string() + "-wal";
+  { (void)test::make_store(db, clock); }
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    try {
+      auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
+      for (int i = 0; i < 6; ++i) (void)make_case_with_answers(s, 2);
+      s.connection_for_tests().db().exec("PRAGMA wal_checkpoint(PASSIVE)");
+      (void)make_case_with_answers(s, 1);  // restarts the log from its start, with new salts
+      ::_exit(0);
+    } catch (...) {
+      ::_exit(1);
+    }
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  const WalCheck w = check_wal(wal);
+  EXPECT_FALSE(w.damaged) << w.problem;
+  EXPECT_GT(w.first_bad_frame, 0);  // the stale frames
+  auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
+  EXPECT_EQ(s.list_cases().size(), 7u);
 }
 
 TEST(Backup, IsEncryptedVerifiedAndKeepsGenerations) {
@@ -319,6 +516,85 @@ TEST(Backup, RestoreReplacesOnlyAfterCheckingAndKeepsTheOldFiles) {
   for (const auto& e : fs::directory_iterator(dir.path()))
     if (e.path().filename().string().rfind("cases.db.replaced-", 0) == 0 && test::read_bytes(e.path()) == live) kept = true;
   EXPECT_TRUE(kept);
+}
+
+// A backup target spelled differently (".", "..", a symbolic link, a hard link, a generation name)
+// that resolves to the live database or one of its companions is refused; the live files stay as
+// they were.
+TEST(Backup, NeverOverTheLiveStoreHoweverTheTargetIsSpelled) {
+  TempDir dir;
+  FakeClock clock;
+  fs::create_directory(dir / "a");
+  const auto db = dir / "a" / "cases.db";
+  auto created = test::make_store(db, clock);
+  (void)make_case_with_answers(created.store, 3);
+  created.store.connection_for_tests().db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  fs::create_symlink(dir / "a", dir / "link");
+  fs::create_hard_link(db, dir / "hard.db");
+  const std::vector<fs::path> spellings = {
+      dir.path() / "a" / "." / "cases.db",
+      dir.path() / "a" / ".." / "a" / "cases.db",
+      dir.path() / "link" / "cases.db",
+      dir.path() / "hard.db",
+      dir.path() / "a" / "." / "cases.db.keys",
+      dir.path() / "a" / "." / "cases.db-wal",
+  };
+  const std::string live = test::read_bytes(db);
+  const std::string live_keys = test::read_bytes(keyslot_path(db));
+  for (std::size_t i = 0; i < spellings.size(); ++i) {
+    for (const int keep : {1, 3}) {
+      EXPECT_EQ(error_of([&] { (void)created.store.backup(spellings[i], keep); }), Errc::invalid)
+          << spellings[i] << " keep " << keep;
+      EXPECT_EQ(test::read_bytes(db), live) << spellings[i];
+      EXPECT_EQ(test::read_bytes(keyslot_path(db)), live_keys) << spellings[i];
+      EXPECT_FALSE(fs::exists(db.string() + ".1"));
+    }
+  }
+  // A generation that would land on the live file: the live store is "x.1" and the backup "x".
+  const auto gen_db = dir / "a" / "store.1";
+  {
+    auto other = test::make_store(gen_db, clock);
+    EXPECT_EQ(error_of([&] { (void)other.store.backup(dir / "a" / ".." / "a" / "store", 3); }), Errc::invalid);
+    EXPECT_NO_THROW((void)other.store.backup(dir / "a" / "store", 1));  // keeps 1: nothing renamed
+  }
+  // A relative spelling from the current folder.
+  const fs::path cwd = fs::current_path();
+  fs::current_path(dir.path());
+  EXPECT_EQ(error_of([&] { (void)created.store.backup(fs::path("./a/cases.db"), 1); }), Errc::invalid);
+  EXPECT_EQ(error_of([&] { (void)created.store.backup(fs::path("a/../a/./cases.db"), 3); }), Errc::invalid);
+  fs::current_path(cwd);
+  EXPECT_EQ(test::read_bytes(db), live);
+  EXPECT_NO_THROW((void)created.store.verify());
+}
+
+// A restore does not replace a store someone has open (every open store holds a shared lock).
+TEST(Backup, RestoreRefusesWhileTheStoreIsOpen) {
+  TempDir dir;
+  FakeClock clock;
+  const auto db = dir / "cases.db";
+  const auto to = dir / "cases.backup";
+  {
+    auto created = test::make_store(db, clock);
+    (void)make_case_with_answers(created.store, 2);
+    (void)created.store.backup(to);
+  }
+  {
+    auto open = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
+    const std::string before = test::read_bytes(db);
+    std::string message;
+    try {
+      CaseStore::restore(db, to, kAdminName, pass(kAdminPass), clock);
+    } catch (const StoreError& e) {
+      EXPECT_EQ(e.code(), Errc::io);
+      message = e.what();
+    }
+    EXPECT_NE(message.find("open in another Waymark"), std::string::npos) << message;
+    EXPECT_EQ(test::read_bytes(db), before);
+    EXPECT_NO_THROW((void)open.verify());
+    for (const auto& e : fs::directory_iterator(dir.path()))
+      EXPECT_EQ(e.path().filename().string().find("replaced"), std::string::npos) << e.path();
+  }
+  EXPECT_NO_THROW(CaseStore::restore(db, to, kAdminName, pass(kAdminPass), clock));
 }
 
 // A canary name typed as free text appears nowhere in plaintext: not in the database, its WAL, the

@@ -196,7 +196,9 @@ struct Team {
   FakeClock clock;
   fs::path db = dir / "cases.db";
   Team() {
-    auto created = test::make_store(db, clock, kAdmin);  // admin only: sees no cases
+    // alice (admin + supervisor) sets the team up: only a supervisor may create a supervisor.
+    auto created = test::make_store(db, clock);
+    created.store.add_user("adam", kAdmin, pass("adam administers accounts"), test::fast_kdf());  // sees no cases
     created.store.add_user("rita", kResponder, pass("rita responds to calls"), test::fast_kdf());
     created.store.add_user("ravi", kResponder, pass("ravi responds to calls"), test::fast_kdf());
     created.store.add_user("cara", kCaseworker, pass("cara works the cases"), test::fast_kdf());
@@ -205,7 +207,7 @@ struct Team {
   }
   CaseStore as(const std::string& who) {
     static const std::map<std::string, std::string> passes = {
-        {"alice", kAdminPass}, {"rita", "rita responds to calls"}, {"ravi", "ravi responds to calls"},
+        {"alice", kAdminPass}, {"adam", "adam administers accounts"}, {"rita", "rita responds to calls"}, {"ravi", "ravi responds to calls"},
         {"cara", "cara works the cases"}, {"carl", "carl works the cases"}, {"sam", "sam supervises them all"}};
     return CaseStore::open(db, who, pass(passes.at(who)), clock);
   }
@@ -228,11 +230,11 @@ TEST(Permissions, RolesAreEnforcedInTheService) {
     EXPECT_EQ(error_of([&] { ravi.save_answer(id, "safety.danger", "false"); }), Errc::denied);
   }
   {
-    auto admin = team.as("alice");
+    auto admin = team.as("adam");
     EXPECT_EQ(error_of([&] { (void)admin.list_cases(); }), Errc::denied);
     EXPECT_EQ(error_of([&] { (void)admin.read_case(id); }), Errc::denied);
     EXPECT_EQ(error_of([&] { (void)admin.create_case(test::test_pack_ref()); }), Errc::denied);
-    EXPECT_EQ(admin.users().size(), 6u);
+    EXPECT_EQ(admin.users().size(), 7u);
   }
   {
     auto cara = team.as("cara");
@@ -395,9 +397,84 @@ TEST_F(AuditTamper, ReorderedContent) {
             Errc::damaged);
 }
 TEST_F(AuditTamper, InsertedEvent) {
-  EXPECT_EQ(tamper_then_verify("INSERT INTO audit SELECT (SELECT max(seq) + 1 FROM audit), time_ms, user_id, action,"
+  EXPECT_EQ(tamper_then_verify("INSERT INTO audit (seq, time_ms, user_id, action, case_id, prev_hash, hash)"
+                               " SELECT (SELECT max(seq) + 1 FROM audit), time_ms, user_id, action,"
                                " case_id, prev_hash, hash FROM audit WHERE seq = 5"),
             Errc::damaged);
+}
+
+
+// Finding: an admin-only account could grant supervisor (and so read every case) to itself or to a
+// second account; the user_added event named neither the new account nor its roles.
+TEST(Accounts, OnlyASupervisorCanGrantSupervisorAndTheEventNamesAccountAndRoles) {
+  TempDir dir;
+  FakeClock clock;
+  const auto db = dir / "cases.db";
+  {
+    auto created = test::make_store(db, clock);  // alice: admin + supervisor
+    const User adam = created.store.add_user("adam", kAdmin, pass("adam administers accounts"), test::fast_kdf());
+    const auto events = created.store.audit_events();
+    ASSERT_FALSE(events.empty());
+    const AuditEvent& added = events.back();
+    EXPECT_EQ(added.action, static_cast<int>(AuditAction::user_added));
+    EXPECT_EQ(added.user_id, 1);
+    ASSERT_TRUE(added.subject_id.has_value());
+    EXPECT_EQ(*added.subject_id, adam.id);
+    ASSERT_TRUE(added.detail.has_value());
+    EXPECT_EQ(*added.detail, static_cast<std::int64_t>(kAdmin));
+    // The first account's own event says so too.
+    EXPECT_EQ(events[1].action, static_cast<int>(AuditAction::user_added));
+    EXPECT_EQ(events[1].subject_id.value_or(0), 1);
+    EXPECT_EQ(events[1].detail.value_or(0), static_cast<std::int64_t>(kAdmin | kSupervisor));
+  }
+  {
+    auto adam = CaseStore::open(db, "adam", pass("adam administers accounts"), clock);
+    EXPECT_EQ(error_of([&] { (void)adam.add_user("mallory", kSupervisor, pass("mallory wants to read"), test::fast_kdf()); }),
+              Errc::denied);
+    EXPECT_EQ(error_of([&] {
+                (void)adam.add_user("adam2", kAdmin | kSupervisor, pass("adam has a second account"), test::fast_kdf());
+              }),
+              Errc::denied);
+    // Responders, caseworkers and other admins: allowed.
+    EXPECT_NO_THROW((void)adam.add_user("rita", kResponder, pass("rita responds to calls"), test::fast_kdf()));
+    EXPECT_NO_THROW((void)adam.add_user("cara", kCaseworker, pass("cara works the cases"), test::fast_kdf()));
+    EXPECT_NO_THROW((void)adam.add_user("ada", kAdmin, pass("ada administers too"), test::fast_kdf()));
+    EXPECT_EQ(adam.users().size(), 5u);
+    EXPECT_NO_THROW((void)adam.verify());
+  }
+  // A supervisor may.
+  auto alice = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
+  EXPECT_NO_THROW((void)alice.add_user("sam", kSupervisor, pass("sam supervises them all"), test::fast_kdf()));
+}
+
+// Finding: add_user writes the keyslot before the commit; a failed commit left a slot whose user id
+// the next account then received.
+TEST(Accounts, AnOrphanKeyslotsIdIsNeverReusedAndTheSlotIsDropped) {
+  TempDir dir;
+  FakeClock clock;
+  const auto db = dir / "cases.db";
+  auto created = test::make_store(db, clock);
+  // What a failed commit leaves: a slot for user 2 ("ghost") with no account row.
+  {
+    crypto::KeyslotFile file = crypto::parse_keyslots(test::read_bytes(keyslot_path(db)));
+    // The database key, to wrap the ghost slot like the real code would have.
+    const auto unlocked = crypto::open_keyslot(*file.find_user(kAdminName), file.store_id, pass(kAdminPass));
+    ASSERT_TRUE(unlocked.has_value());
+    file.slots.push_back(crypto::make_keyslot(crypto::Keyslot::Kind::passphrase, 2, "ghost", "responder",
+                                              file.store_id, pass("ghost was never committed"), *unlocked,
+                                              test::fast_kdf()));
+    write_file_atomically(keyslot_path(db), crypto::serialise_keyslots(file));
+  }
+  const User bob = created.store.add_user("bob", kResponder, pass("bob's long enough passphrase"), test::fast_kdf());
+  EXPECT_EQ(bob.id, 3);  // not 2: that id is the orphan slot's
+  const crypto::KeyslotFile after = crypto::parse_keyslots(test::read_bytes(keyslot_path(db)));
+  for (const auto& slot : after.slots) EXPECT_NE(slot.name, "ghost");
+  EXPECT_NO_THROW((void)created.store.verify());
+  // The name is free again.
+  const User ghost = created.store.add_user("ghost", kResponder, pass("ghost is real this time"), test::fast_kdf());
+  EXPECT_EQ(ghost.id, 4);
+  EXPECT_NO_THROW((void)CaseStore::open(db, "ghost", pass("ghost is real this time"), clock));
+  EXPECT_NO_THROW((void)CaseStore::open(db, "bob", pass("bob's long enough passphrase"), clock));
 }
 
 }  // namespace
