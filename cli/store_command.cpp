@@ -24,7 +24,8 @@ keyslot file is PATH.keys beside it. Keep both together; back them up with 'stor
       Prints a recovery code ONCE: it unlocks the store like a passphrase; keep it locked away.
   store add-user --db P --user ADMIN --password-stdin --new-user NAME --role ROLES
       stdin line 1: ADMIN's passphrase; line 2: the new user's passphrase. ROLES: one or more of
-      responder, caseworker, supervisor, admin, separated by commas.
+      responder, caseworker, supervisor, admin, separated by commas. Only a supervisor may give the
+      supervisor role.
   store passwd --db P --user NAME --password-stdin [--recovery]
       stdin line 1: the current passphrase (with --recovery: the recovery code); line 2: the new one.
   store users --db P --user NAME --password-stdin            list accounts (admin or supervisor)
@@ -33,10 +34,11 @@ keyslot file is PATH.keys beside it. Keep both together; back them up with 'stor
       audit chain, keyslots against accounts. Exit 0: all good.
   store backup --db P --user NAME --password-stdin --to FILE [--keep N]
       encrypted copy at FILE (+ FILE.keys), checked before it replaces the previous one; N generations
-      kept as FILE, FILE.1, ... (default 3).
+      kept as FILE, FILE.1, ... (default 3). Refused if FILE (or FILE.1, ...) is the store itself.
   store restore --db P --user NAME --password-stdin --from FILE
       replace the store with a checked backup; NAME must be admin or supervisor in the backup and the
-      passphrase the one NAME had then. The replaced files are kept as P.replaced-<time>*.
+      passphrase the one NAME had then (no passphrase of the replaced store is needed). Refused while
+      the store is open elsewhere. The replaced files are kept as P.replaced-<time>*.
 
 Passphrases: at least 15 characters; any characters; common choices and the user name are refused.
 Exit codes: 0 ok, 2 bad usage or input, 3 file missing / read-only folder / disk full / input-output
