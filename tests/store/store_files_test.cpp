@@ -23,22 +23,13 @@
 namespace waymark::store {
 namespace {
 
+using test::error_of;
 using test::FakeClock;
 using test::kAdminName;
 using test::kAdminPass;
 using test::pass;
 using test::TempDir;
 namespace fs = std::filesystem;
-
-Errc error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const StoreError& e) {
-    return e.code();
-  }
-  ADD_FAILURE() << "no StoreError";
-  return Errc::io;
-}
 
 // Runs `body` in a child process and returns the Errc it threw (as exit code 100 + Errc), 0 if none.
 int in_child(const std::function<void()>& setup, const std::function<void()>& body) {

@@ -19,22 +19,13 @@
 namespace waymark::store {
 namespace {
 
+using test::error_of;
 using test::FakeClock;
 using test::kAdminName;
 using test::kAdminPass;
 using test::pass;
 using test::TempDir;
 namespace fs = std::filesystem;
-
-Errc error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const StoreError& e) {
-    return e.code();
-  }
-  ADD_FAILURE() << "no StoreError";
-  return Errc::io;
-}
 
 TEST(StoreGuards, FileIsEncryptedAndPlainSqliteCannotReadIt) {
   TempDir dir;

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -16,6 +17,7 @@
 #include "crypto/secret.h"
 #include "store/case_store.h"
 #include "store/clock.h"
+#include "store/errors.h"
 
 namespace waymark::test {
 
@@ -104,6 +106,17 @@ inline std::size_t count_in_tree(const fs::path& root, const std::string& needle
     n += here;
   }
   return n;
+}
+
+// The code of the StoreError that `f` throws; a test failure if it throws none.
+inline store::Errc error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const store::StoreError& e) {
+    return e.code();
+  }
+  ADD_FAILURE() << "no StoreError";
+  return store::Errc::io;
 }
 
 inline store::PackRef test_pack_ref() { return {"test-minimal", "1.0.0", std::string(64, 'a')}; }
