@@ -61,22 +61,6 @@ nlohmann::json record_json(const store::CaseRecord& r) {
   return j;
 }
 
-struct Opened {
-  std::optional<store::CaseStore> store;
-  int exit_code = kOk;
-};
-
-// Parses the common options and unlocks. `extra` options/flags beyond --db/--user/--password-stdin.
-Opened unlock(Args& args, std::set<std::string> extra, const SystemClock& clock) {
-  extra.insert({"db", "user", "password-stdin"});
-  args.only(extra);
-  auto target = store_target(args, kCaseHelp);
-  if (!target) return {std::nullopt, kBadInput};
-  auto secrets = read_secret_lines(1);
-  if (!secrets) return {std::nullopt, kBadInput};
-  return {store::CaseStore::open(target->db, target->user, (*secrets)[0], clock), kOk};
-}
-
 std::optional<std::int64_t> case_id(const Args& args) {
   if (args.positional().size() != 1) return std::nullopt;
   char* end = nullptr;
@@ -97,7 +81,7 @@ int new_case(const Argv& argv) {
   auto loaded = load_answers(*pack, *answers_path);
   if (!loaded.answers) return loaded.exit_code;
   SystemClock clock;
-  auto opened = unlock(args, {"pack", "answers", "json"}, clock);
+  auto opened = open_store(args, {"pack", "answers", "json"}, kCaseHelp, clock);
   if (!opened.store) return opened.exit_code;
   store::CaseStore& s = *opened.store;
   const auto c = s.create_case({pack->id, pack->version, pack->sha256});
@@ -126,7 +110,7 @@ int new_case(const Argv& argv) {
 int list_cases(const Argv& argv) {
   Args args(argv, {"password-stdin", "json"});
   SystemClock clock;
-  auto opened = unlock(args, {"json"}, clock);
+  auto opened = open_store(args, {"json"}, kCaseHelp, clock);
   if (!opened.store) return opened.exit_code;
   const auto cases = opened.store->list_cases();
   if (args.flag("json")) {
@@ -150,7 +134,7 @@ int show_case(const Argv& argv, bool as_export) {
     return kBadInput;
   }
   SystemClock clock;
-  auto opened = unlock(args, {"json"}, clock);
+  auto opened = open_store(args, {"json"}, kCaseHelp, clock);
   if (!opened.store) return opened.exit_code;
   const auto r = as_export ? opened.store->export_case(*id) : opened.store->read_case(*id);
   if (as_export || args.flag("json")) {
@@ -183,7 +167,7 @@ int change(const Argv& argv, const std::string& what) {
     return kBadInput;
   }
   SystemClock clock;
-  auto opened = unlock(args, what == "submit" ? std::set<std::string>{"to"} : std::set<std::string>{}, clock);
+  auto opened = open_store(args, what == "submit" ? std::set<std::string>{"to"} : std::set<std::string>{}, kCaseHelp, clock);
   if (!opened.store) return opened.exit_code;
   if (what == "submit") {
     const auto to = args.option("to");

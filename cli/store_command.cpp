@@ -116,28 +116,20 @@ int passwd(const Argv& argv) {
 
 int users(const Argv& argv) {
   Args args(argv, {"password-stdin"});
-  args.only({"db", "user", "password-stdin"});
-  auto target = store_target(args, kStoreHelp);
-  if (!target) return kBadInput;
-  auto secrets = read_secret_lines(1);
-  if (!secrets) return kBadInput;
   SystemClock clock;
-  auto s = store::CaseStore::open(target->db, target->user, (*secrets)[0], clock);
-  for (const auto& u : s.users())
+  auto opened = open_store(args, {}, kStoreHelp, clock);
+  if (!opened.store) return opened.exit_code;
+  for (const auto& u : opened.store->users())
     std::printf("%lld\t%s\t%s\n", static_cast<long long>(u.id), u.name.c_str(), store::roles_to_string(u.roles).c_str());
   return kOk;
 }
 
 int verify(const Argv& argv) {
   Args args(argv, {"password-stdin"});
-  args.only({"db", "user", "password-stdin"});
-  auto target = store_target(args, kStoreHelp);
-  if (!target) return kBadInput;
-  auto secrets = read_secret_lines(1);
-  if (!secrets) return kBadInput;
   SystemClock clock;
-  auto s = store::CaseStore::open(target->db, target->user, (*secrets)[0], clock);
-  const auto r = s.verify();
+  auto opened = open_store(args, {}, kStoreHelp, clock);
+  if (!opened.store) return opened.exit_code;
+  const auto r = opened.store->verify();
   std::printf("ok: SQLCipher %s, schema %d, %lld cases, %lld audit events in an unbroken chain, %lld keyslots\n",
               r.engine_version.c_str(), r.schema_version, static_cast<long long>(r.cases),
               static_cast<long long>(r.audit_events), static_cast<long long>(r.keyslots));

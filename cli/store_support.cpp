@@ -120,6 +120,17 @@ int report_store_error(const store::StoreError& e) {
   return kIoError;
 }
 
+OpenedStore open_store(Args& args, std::set<std::string> extra, const char* help,
+                       const store::Clock& clock) {
+  extra.insert({"db", "user", "password-stdin"});
+  args.only(extra);
+  const auto target = store_target(args, help);
+  if (!target) return {std::nullopt, kBadInput};
+  auto secrets = read_secret_lines(1);
+  if (!secrets) return {std::nullopt, kBadInput};
+  return {store::CaseStore::open(target->db, target->user, (*secrets)[0], clock), kOk};
+}
+
 std::optional<StoreTarget> store_target(const Args& args, const char* help, bool need_user, const char* user_option) {
   const auto fail = [help](const std::string& why) -> std::optional<StoreTarget> {
     std::fprintf(stderr, "waymark-cli: %s\n%s", why.c_str(), help);

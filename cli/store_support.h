@@ -3,6 +3,7 @@
 // the default database path, the system clock, and StoreError -> message + exit code.
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,17 @@ struct StoreTarget {
 // prints it with `help` and returns nothing.
 [[nodiscard]] std::optional<StoreTarget> store_target(const Args& args, const char* help, bool need_user = true,
                                                       const char* user_option = "user");
+
+// A store unlocked by the common options, or the exit code of the problem already reported.
+struct OpenedStore {
+  std::optional<store::CaseStore> store;
+  int exit_code = 0;
+};
+
+// Checks --db/--user/--password-stdin (plus `extra` options), reads one passphrase line and opens the
+// store. StoreError propagates to the caller, which reports it.
+[[nodiscard]] OpenedStore open_store(Args& args, std::set<std::string> extra, const char* help,
+                                     const store::Clock& clock);
 
 // "2026-01-02T03:04:05Z"
 [[nodiscard]] std::string iso_time(std::int64_t unix_ms);
