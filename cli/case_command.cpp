@@ -7,9 +7,10 @@
 #include "args.h"
 #include "commands.h"
 #include "inputs.h"
-#include "report/assessment_json.h"
-#include "rules/answers_json.h"
+#include "host/process.h"
 #include "rules/assessment.h"
+#include "screening/case_json.h"
+#include "screening/screening.h"
 #include "store/case_store.h"
 #include "store/roles.h"
 #include "store_support.h"
@@ -38,29 +39,6 @@ Exit codes as for 'waymark-cli store' (0 ok, 1 rule pack refused, 2 bad input, 3
 4 wrong user name or passphrase, 5 file damaged or altered, 6 not allowed, 7 refused to run).
 )";
 
-nlohmann::json summary_json(const store::CaseSummary& c) {
-  return {{"id", c.id},
-          {"reference", c.reference},
-          {"status", store::to_string(c.status)},
-          {"owner", c.owner_name},
-          {"assigned_to", c.assigned_to ? nlohmann::json(*c.assigned_to) : nlohmann::json(nullptr)},
-          {"created", iso_time(c.created_ms)},
-          {"updated", iso_time(c.updated_ms)},
-          {"pack", {{"id", c.pack.id}, {"version", c.pack.version}, {"sha256", c.pack.sha256}}}};
-}
-
-nlohmann::json record_json(const store::CaseRecord& r) {
-  nlohmann::json j = summary_json(r.summary);
-  nlohmann::json answers = nlohmann::json::object();
-  for (const auto& a : r.answers) answers[a.question_id] = nlohmann::json::parse(a.value_json, nullptr, false);
-  j["answers"] = answers;
-  j["answer_history"] = r.answer_history;
-  j["notes"] = r.notes;
-  j["assessment"] = r.assessment_json ? nlohmann::json::parse(*r.assessment_json, nullptr, false)
-                                      : nlohmann::json(nullptr);
-  return j;
-}
-
 std::optional<std::int64_t> case_id(const Args& args) {
   if (args.positional().size() != 1) return std::nullopt;
   char* end = nullptr;
@@ -83,26 +61,16 @@ int new_case(const Argv& argv) {
   SystemClock clock;
   auto opened = open_store(args, {"pack", "answers", "json"}, kCaseHelp, clock);
   if (!opened.store) return opened.exit_code;
-  store::CaseStore& s = *opened.store;
-  const auto c = s.create_case({pack->id, pack->version, pack->sha256});
-  int saved = 0;
-  for (std::size_t q = 0; q < pack->questions.size(); ++q) {
-    const rules::Answer* a = loaded.answers->get(static_cast<int>(q));
-    if (a == nullptr) continue;
-    s.save_answer(c.id, pack->questions[q].id, rules::answer_to_json(pack->questions[q], *a).dump());
-    ++saved;
-  }
-  const rules::Assessment assessment = rules::assess(*pack, *loaded.answers);
-  s.save_assessment(c.id, report::assessment_to_json(*pack, *loaded.answers, assessment).dump());
+  const screening::CreatedCase c = screening::create_case_from_answers(*opened.store, *pack, *loaded.answers);
   if (args.flag("json")) {
     const nlohmann::json out = {{"id", c.id},
                                 {"reference", c.reference},
-                                {"answers_saved", saved},
-                                {"band", rules::to_string(assessment.band)}};
+                                {"answers_saved", c.answers_saved},
+                                {"band", rules::to_string(c.band)}};
     std::printf("%s\n", out.dump(2).c_str());
   } else {
     std::printf("created case %lld (%s): %d answers saved, band %s\n", static_cast<long long>(c.id),
-                c.reference.c_str(), saved, std::string(rules::to_string(assessment.band)).c_str());
+                c.reference.c_str(), c.answers_saved, std::string(rules::to_string(c.band)).c_str());
   }
   return kOk;
 }
@@ -115,13 +83,13 @@ int list_cases(const Argv& argv) {
   const auto cases = opened.store->list_cases();
   if (args.flag("json")) {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& c : cases) out.push_back(summary_json(c));
+    for (const auto& c : cases) out.push_back(screening::case_summary_json(c));
     std::printf("%s\n", out.dump(2).c_str());
     return kOk;
   }
   for (const auto& c : cases)
     std::printf("%lld\t%s\t%s\t%s\t%s\n", static_cast<long long>(c.id), c.reference.c_str(),
-                std::string(store::to_string(c.status)).c_str(), c.owner_name.c_str(), iso_time(c.updated_ms).c_str());
+                std::string(store::to_string(c.status)).c_str(), c.owner_name.c_str(), screening::iso_time(c.updated_ms).c_str());
   if (cases.empty()) std::printf("no cases\n");
   return kOk;
 }
@@ -138,14 +106,14 @@ int show_case(const Argv& argv, bool as_export) {
   if (!opened.store) return opened.exit_code;
   const auto r = as_export ? opened.store->export_case(*id) : opened.store->read_case(*id);
   if (as_export || args.flag("json")) {
-    std::printf("%s\n", record_json(r).dump(2).c_str());
+    std::printf("%s\n", screening::case_record_json(r).dump(2).c_str());
     return kOk;
   }
   const auto& c = r.summary;
   std::printf("case %lld  %s  %s\n", static_cast<long long>(c.id), c.reference.c_str(),
               std::string(store::to_string(c.status)).c_str());
-  std::printf("owner %s; created %s; updated %s\n", c.owner_name.c_str(), iso_time(c.created_ms).c_str(),
-              iso_time(c.updated_ms).c_str());
+  std::printf("owner %s; created %s; updated %s\n", c.owner_name.c_str(), screening::iso_time(c.created_ms).c_str(),
+              screening::iso_time(c.updated_ms).c_str());
   std::printf("rule pack %s %s (sha256 %s)\n", c.pack.id.c_str(), c.pack.version.c_str(), c.pack.sha256.c_str());
   std::printf("answers (%zu; %lld saved in all):\n", r.answers.size(), static_cast<long long>(r.answer_history));
   for (const auto& a : r.answers) std::printf("  %s: %s\n", a.question_id.c_str(), a.value_json.c_str());
@@ -195,7 +163,7 @@ int case_command(const Argv& argv) {
     return kBadInput;
   }
   if (print_help_if_asked(argv, kCaseHelp)) return kOk;
-  harden_store_process();
+  host::harden_process();
   const std::string& sub = argv[0];
   const Argv rest(argv.begin() + 1, argv.end());
   try {

@@ -7,6 +7,7 @@
 #include "inputs.h"
 #include "store/case_store.h"
 #include "store/roles.h"
+#include "host/process.h"
 #include "store_support.h"
 
 namespace waymark::cli {
@@ -185,7 +186,7 @@ int store_command(const Argv& argv) {
     return kBadInput;
   }
   if (print_help_if_asked(argv, kStoreHelp)) return kOk;
-  harden_store_process();
+  host::harden_process();
   const std::string& sub = argv[0];
   const Argv rest(argv.begin() + 1, argv.end());
   try {

@@ -1,56 +1,16 @@
 #include "store_support.h"
 
-#include <sys/prctl.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
 
 #include "commands.h"
-#include "log/log.h"
+#include "host/process.h"
 
 namespace waymark::cli {
-
-void harden_store_process() {
-  const rlimit no_core{0, 0};
-  (void)setrlimit(RLIMIT_CORE, &no_core);
-  (void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-  ::umask(077);  // the database, its WAL and keyslot file readable by this user only
-  crypto::init_sodium();
-  if (const char* level = std::getenv("WAYMARK_LOG_LEVEL")) {
-    // main() has already set the logger up (log::setup registers it once); only the level changes.
-    const std::string l = level;
-    const auto set = [](log::Level v) { spdlog::default_logger()->set_level(static_cast<spdlog::level::level_enum>(v)); };
-    if (l == "trace") set(log::Level::trace);
-    else if (l == "debug") set(log::Level::debug);
-    else if (l == "info") set(log::Level::info);
-  }
-}
-
-std::int64_t SystemClock::now_unix_ms() const {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-std::int64_t SystemClock::monotonic_ns() const {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
-std::filesystem::path default_db_path() {
-  const char* xdg = std::getenv("XDG_DATA_HOME");
-  if (xdg != nullptr && xdg[0] == '/') return std::filesystem::path(xdg) / "waymark" / "cases.db";
-  const char* home = std::getenv("HOME");
-  return std::filesystem::path(home != nullptr ? home : ".") / ".local" / "share" / "waymark" / "cases.db";
-}
 
 std::optional<std::vector<crypto::Secret>> read_secret_lines(std::size_t count) {
   std::vector<crypto::Secret> lines;
@@ -140,22 +100,13 @@ std::optional<StoreTarget> store_target(const Args& args, const char* help, bool
   if (!args.flag("password-stdin"))
     return fail("--password-stdin is required: the passphrase is read from standard input, never an argument");
   StoreTarget t;
-  t.db = args.option("db") ? std::filesystem::path(*args.option("db")) : default_db_path();
+  t.db = args.option("db") ? std::filesystem::path(*args.option("db")) : host::default_db_path();
   if (need_user) {
     const auto user = args.option(user_option);
     if (!user || user->empty()) return fail(std::string("--") + user_option + " is required");
     t.user = *user;
   }
   return t;
-}
-
-std::string iso_time(std::int64_t unix_ms) {
-  const std::time_t seconds = static_cast<std::time_t>(unix_ms / 1000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
 }
 
 }  // namespace waymark::cli

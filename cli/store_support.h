@@ -1,6 +1,7 @@
 #pragma once
-// What `store` and `case` commands share: the process hardening, passphrases from standard input,
-// the default database path, the system clock, and StoreError -> message + exit code.
+// What `store` and `case` commands share: passphrases from standard input, key derivation for new
+// keyslots, the common options, and StoreError -> message + exit code. Process hardening, the clock and
+// the default database path are core's (host/), shared with the app.
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -11,22 +12,12 @@
 #include "crypto/kdf.h"
 #include "crypto/secret.h"
 #include "store/case_store.h"
+#include "host/system_clock.h"
 #include "store/clock.h"
 
 namespace waymark::cli {
 
-// Core dumps off (RLIMIT_CORE 0) and no ptrace attach / dump (PR_SET_DUMPABLE 0); libsodium ready;
-// log level from WAYMARK_LOG_LEVEL (trace|debug|info|warn; default warn).
-void harden_store_process();
-
-class SystemClock final : public store::Clock {
- public:
-  [[nodiscard]] std::int64_t now_unix_ms() const override;
-  [[nodiscard]] std::int64_t monotonic_ns() const override;
-};
-
-// $XDG_DATA_HOME/waymark/cases.db, or ~/.local/share/waymark/cases.db.
-[[nodiscard]] std::filesystem::path default_db_path();
+using host::SystemClock;
 
 // `count` lines from standard input, each into locked memory (a trailing CR is dropped). Nothing
 // (after a message) if a line is missing or empty.
@@ -60,8 +51,5 @@ struct OpenedStore {
 // store. StoreError propagates to the caller, which reports it.
 [[nodiscard]] OpenedStore open_store(Args& args, std::set<std::string> extra, const char* help,
                                      const store::Clock& clock);
-
-// "2026-01-02T03:04:05Z"
-[[nodiscard]] std::string iso_time(std::int64_t unix_ms);
 
 }  // namespace waymark::cli
