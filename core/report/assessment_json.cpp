@@ -112,6 +112,7 @@ json questions_to_json(const rules::RulePack& pack, const rules::AnswerSet& answ
                  {"section", pack.sections[static_cast<std::size_t>(q.section)].id},
                  {"text", q.text},
                  {"help", q.help},
+                 {"ask", q.ask},
                  {"type", to_string(q.type)},
                  {"options", options},
                  {"offers", offers}};

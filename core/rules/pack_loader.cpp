@@ -346,7 +346,7 @@ void PackBuilder::read_directory(const Document& doc) {
 
 void PackBuilder::read_question(const Document& doc, const YAML::Node& n) {
   const YamlReader& r = doc.reader;
-  r.only_keys(n, {"id", "section", "text", "help", "type", "options", "offer", "min", "max",
+  r.only_keys(n, {"id", "section", "text", "help", "ask", "type", "options", "offer", "min", "max",
                   "enable_when"},
               "a question");
   Question q;
@@ -355,6 +355,7 @@ void PackBuilder::read_question(const Document& doc, const YAML::Node& n) {
   const std::string what = "question '" + q.id + "'";
   q.text = r.text(n, "text", what).value_or("");
   q.help = r.text(n, "help", what, false).value_or("");
+  q.ask = r.text(n, "ask", what, false).value_or("");
   if (const auto s = r.text(n, "section", what)) {
     const auto it = sections_.find(*s);
     if (it == sections_.end()) r.error(n["section"], "unknown section '" + *s + "'");

@@ -40,6 +40,7 @@ struct Question {
   std::string id;
   int section = 0;
   std::string text, help;
+  std::string ask;  // "ask it like this": words a responder can read out or give to an interpreter
   AnswerType type = AnswerType::yes_no;
   std::vector<Option> options;  // choice questions only; at most 64
   bool offer_dont_know = false;

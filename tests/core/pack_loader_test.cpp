@@ -62,6 +62,13 @@ TEST(PackLoader, LoadsTheValidPack) {
   EXPECT_EQ(r.pack->sha256.size(), 64u);
 }
 
+TEST(PackLoader, ReadsTheAskLineAndLeavesItEmptyWhenMissing) {
+  const auto r = load(replace(kValid, "text: One,", "text: One, ask: \"Are you one?\","));
+  ASSERT_TRUE(r.pack) << testing::PrintToString(messages(r));
+  EXPECT_EQ(r.pack->questions[0].ask, "Are you one?");
+  EXPECT_EQ(r.pack->questions[1].ask, "");
+}
+
 TEST(PackLoader, LoadsTheMinimalTestPackWithDirectory) {
   const auto& pack = test::minimal_pack();
   EXPECT_EQ(pack.organisations.size(), 2u);
