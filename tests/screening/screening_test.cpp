@@ -122,9 +122,10 @@ TEST(Screening, ABadValueIsAProblemAndNothingIsSaved) {
             rules::AnswerProblem::out_of_range);
   EXPECT_EQ(s.answer(choice_q, rules::Answer{.choices = 0}), rules::AnswerProblem::choose_one);
   EXPECT_EQ(s.answer(choice_q, rules::Answer{.choices = std::uint64_t{1} << 63}), rules::AnswerProblem::not_an_option);
-  if (no_dont_know >= 0)
+  if (no_dont_know >= 0) {
     EXPECT_EQ(s.answer(no_dont_know, rules::Answer{.kind = rules::Answer::Kind::dont_know}),
               rules::AnswerProblem::dont_know_not_offered);
+  }
   EXPECT_EQ(created.store.read_case(s.case_id()).answer_history, 0);
   EXPECT_EQ(s.session().answers().get(number_q), nullptr);
 }
