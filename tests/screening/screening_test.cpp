@@ -133,7 +133,7 @@ TEST(Screening, ABadValueIsAProblemAndNothingIsSaved) {
 TEST(Screening, AStoreFailureLeavesTheSessionAsTheStoreIs) {
   test::TempDir dir;
   test::FakeClock clock;
-  auto created = test::make_store(dir / "cases.db", clock);
+  auto created = test::make_store(dir / "cases.db", clock, store::kAdmin | store::kSupervisor | store::kCaseworker);
   Screening s = Screening::start(created.store, uk_pack());
   const int q = s.session().shown().front();
   created.store.submit(s.case_id(), test::kAdminName);  // no longer a draft: answers are refused
