@@ -276,13 +276,15 @@ void PackBuilder::read_content(const Document& doc, bool main) {
     if (declare(ids_.indicators, doc, n, "indicator", id)) indicators_.push_back({&doc, n});
   });
   each_item(doc, "pathways", [&](const YAML::Node& n) {
-    r.only_keys(n, {"id", "title", "action", "when"}, "a pathway");
+    r.only_keys(n, {"id", "title", "action", "when", "emergency_guidance"}, "a pathway");
     Pathway p;
     if (!declare(ids_.pathways, doc, n, "pathway", p.id)) return;
     p.title = r.text(n, "title", "pathway '" + p.id + "'").value_or("");
     p.action = r.text(n, "action", "pathway '" + p.id + "'").value_or("");
     p.where = r.where(n);
     if (!n["when"].IsDefined()) r.error(n, "pathway '" + p.id + "' has no 'when'");
+    if (const YAML::Node g = n["emergency_guidance"]; g.IsDefined())
+      p.emergency_guidance = r.boolean(g, "pathway '" + p.id + "' emergency_guidance").value_or(false);
     pack_.pathways.push_back(std::move(p));
     pathways_.push_back({&doc, n});
   });

@@ -95,6 +95,7 @@ using BandRule = OrderedRule<Band>;
 struct Pathway {
   std::string id, title, action;
   ConditionRef when = kAlways;
+  bool emergency_guidance = false;  // shown at once by the app's "Danger now" action, whatever the answers
   SourceLocation where;
 };
 
