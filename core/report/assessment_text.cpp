@@ -3,19 +3,10 @@
 #include <sstream>
 
 #include "report/reasons.h"
+#include "report/wording.h"
 
 namespace waymark::report {
 namespace {
-
-const char* band_heading(rules::Band band) {
-  switch (band) {
-    case rules::Band::emergency: return "EMERGENCY: get help now (999)";
-    case rules::Band::refer: return "REFER: the signs meet the threshold for a referral";
-    case rules::Band::assess: return "FIND OUT MORE: some signs, more information needed";
-    case rules::Band::none: return "NO SIGNS OF TRAFFICKING OR MODERN SLAVERY: offer other help";
-  }
-  return "";
-}
 
 void reasons(std::ostringstream& out, const rules::RulePack& pack, const rules::AnswerSet& answers,
              const std::vector<rules::Reason>& because, const char* indent) {
@@ -74,14 +65,11 @@ std::string assessment_to_text(const rules::RulePack& pack, const rules::AnswerS
     bool any_unverified = false;
     for (const auto& f : a.indicators) {
       const auto& ind = pack.indicators[static_cast<std::size_t>(f.index)];
-      const auto& src = pack.sources[static_cast<std::size_t>(ind.source)];
-      const bool unverified = !ind.verified || (ind.grade != rules::Grade::none && !ind.grade_verified);
+      const bool unverified = is_unverified(ind);
       any_unverified = any_unverified || unverified;
       out << "  - " << ind.text << " [" << to_string(ind.elements.front());
       if (ind.grade != rules::Grade::none) out << ", " << to_string(ind.grade);
-      out << (unverified ? ", UNVERIFIED" : "") << "; source: " << src.id;
-      if (!ind.source_ref.empty()) out << " " << ind.source_ref;
-      out << "]\n";
+      out << (unverified ? ", UNVERIFIED" : "") << "; source: " << source_of(pack, ind) << "]\n";
     }
     if (any_unverified)
       out << "  Items marked UNVERIFIED could not be checked against their primary source.\n";

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "rules/condition_compiler.h"
+#include "rules/draft_templates.h"
 #include "rules/names.h"
 #include "rules/pack_graph.h"
 #include "rules/yaml_reader.h"
@@ -149,6 +150,7 @@ std::optional<RulePack> PackBuilder::build(const std::filesystem::path& main_fil
   for (const Document* d : content) read_content(*d, d == main);
   for (auto& p : questions_) read_question(*p.doc, p.node);
   for (auto& p : indicators_) read_indicator(*p.doc, p.node);
+  for (const Document* d : content) read_draft_templates(d->root, d->reader, ids_, pack_);
 
   const auto child = ids_.facts.find("treated_as_child");
   if (child == ids_.facts.end()) {
@@ -186,7 +188,7 @@ void PackBuilder::read_header(const Document& doc) {
   const YAML::Node& root = doc.root;
   r.only_keys(root, {"format", "id", "version", "jurisdiction", "title", "sources", "include",
                      "directory", "sections", "exploitation_types", "questions", "facts",
-                     "indicators", "elements", "bands", "pathways", "signposts"},
+                     "indicators", "elements", "bands", "pathways", "signposts", "drafts", "summary", "htcds"},
               "the rule pack");
   if (const YAML::Node f = root["format"]; !f.IsDefined()) {
     r.error(root, "the pack has no 'format' (this version reads format 1)");
@@ -228,7 +230,7 @@ void PackBuilder::read_content(const Document& doc, bool main) {
   const YamlReader& r = doc.reader;
   if (!main) {
     r.only_keys(doc.root, {"sources", "sections", "exploitation_types", "questions", "facts",
-                           "indicators", "elements", "bands", "pathways", "signposts"},
+                           "indicators", "elements", "bands", "pathways", "signposts", "drafts", "summary", "htcds"},
                 "an included pack file");
   }
   each_item(doc, "sources", [&](const YAML::Node& n) {
@@ -281,10 +283,10 @@ void PackBuilder::read_content(const Document& doc, bool main) {
     if (!declare(ids_.pathways, doc, n, "pathway", p.id)) return;
     p.title = r.text(n, "title", "pathway '" + p.id + "'").value_or("");
     p.action = r.text(n, "action", "pathway '" + p.id + "'").value_or("");
-    p.where = r.where(n);
-    if (!n["when"].IsDefined()) r.error(n, "pathway '" + p.id + "' has no 'when'");
     if (const YAML::Node g = n["emergency_guidance"]; g.IsDefined())
       p.emergency_guidance = r.boolean(g, "pathway '" + p.id + "' emergency_guidance").value_or(false);
+    p.where = r.where(n);
+    if (!n["when"].IsDefined()) r.error(n, "pathway '" + p.id + "' has no 'when'");
     pack_.pathways.push_back(std::move(p));
     pathways_.push_back({&doc, n});
   });

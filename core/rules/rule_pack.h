@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "rules/condition.h"
+#include "rules/drafts.h"
 
 namespace waymark::rules {
 
@@ -94,8 +95,8 @@ using BandRule = OrderedRule<Band>;
 
 struct Pathway {
   std::string id, title, action;
-  ConditionRef when = kAlways;
   bool emergency_guidance = false;  // shown at once by the app's "Danger now" action, whatever the answers
+  ConditionRef when = kAlways;
   SourceLocation where;
 };
 
@@ -129,6 +130,7 @@ struct RulePack {
   std::vector<Pathway> pathways;
   std::vector<Organisation> organisations;
   std::vector<SignpostRule> signposts;
+  ReferralTemplates referral;  // drafted paragraphs and answer placement for summaries (rules/drafts.h)
   int treated_as_child_fact = -1;  // the fact every pack must define
 
   ConditionPool conditions;
