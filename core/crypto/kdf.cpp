@@ -11,10 +11,10 @@ KdfParams KdfParams::fast_for_tests() {
 }
 
 bool KdfParams::valid() const {
-  return opslimit >= crypto_pwhash_argon2id_OPSLIMIT_MIN &&
-         opslimit <= crypto_pwhash_argon2id_OPSLIMIT_MAX &&
-         memlimit >= crypto_pwhash_argon2id_MEMLIMIT_MIN &&
-         memlimit <= 4096ull << 20;  // a slot demanding more than 4 GiB is not one we wrote
+  // Each factor is bounded before the product is taken, so the product cannot overflow.
+  return opslimit >= crypto_pwhash_argon2id_OPSLIMIT_MIN && opslimit <= kMaxOpslimit &&
+         memlimit >= crypto_pwhash_argon2id_MEMLIMIT_MIN && memlimit <= kMaxMemlimit &&
+         opslimit * memlimit <= kMaxWork;
 }
 
 Secret derive_key(const Secret& passphrase, std::span<const std::uint8_t> salt, const KdfParams& params) {

@@ -23,9 +23,19 @@ struct KdfParams {
   // The cheapest parameters libsodium accepts. For the test suite only: the CLI passes them when
   // WAYMARK_TEST_FAST_KDF=1 is set, so that hundreds of unlocks take milliseconds.
   [[nodiscard]] static KdfParams fast_for_tests();
-  // True if libsodium accepts them as Argon2id parameters.
+  // The fixed cost spent on an unknown user name (so that it takes about as long as a wrong
+  // passphrase), whatever the keyslot file says: the defaults above.
+  [[nodiscard]] static KdfParams dummy() { return {}; }
+  // True if libsodium accepts them AND they are within what Waymark ever writes (kMaxOpslimit,
+  // kMaxMemlimit, kMaxWork): an edited or damaged keyslot file cannot make an unlock take hours.
   [[nodiscard]] bool valid() const;
 };
+
+// Bounds on the parameters read from a keyslot file. calibrate_kdf stays far inside them (at most
+// 64 passes, 256 MiB by default); kMaxWork bounds passes x memory, about a minute of Argon2id here.
+inline constexpr std::uint64_t kMaxOpslimit = 64;
+inline constexpr std::uint64_t kMaxMemlimit = 1024ull << 20;
+inline constexpr std::uint64_t kMaxWork = 64 * (256ull << 20);  // opslimit * memlimit, in bytes
 
 // Nanoseconds from a monotonic clock; injected so that core reads no clock itself.
 using MonotonicNs = std::function<std::int64_t()>;

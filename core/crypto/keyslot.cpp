@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
+#include <utility>
 #include <stdexcept>
 
 namespace waymark::crypto {
@@ -59,6 +61,20 @@ std::string associated_data(const Keyslot& s, std::string_view store_id) {
   field(std::to_string(s.kdf.memlimit));
   field(hex(s.salt.data(), s.salt.size()));
   return ad;
+}
+
+// An integer field within [min, max]; anything else (a float, 1e400, a string) is refused.
+template <class T>
+T integer_field(const nlohmann::json& e, const char* field, T min, T max) {
+  const nlohmann::json& v = e.at(field);
+  if (v.is_number_unsigned()) {
+    const auto u = v.get<std::uint64_t>();
+    if (std::cmp_greater_equal(u, min) && std::cmp_less_equal(u, max)) return static_cast<T>(u);
+  } else if (v.is_number_integer()) {
+    const auto i = v.get<std::int64_t>();
+    if (std::cmp_greater_equal(i, min) && std::cmp_less_equal(i, max)) return static_cast<T>(i);
+  }
+  throw std::runtime_error(std::string("keyslot field '") + field + "' is not a whole number in range");
 }
 
 }  // namespace
@@ -115,11 +131,18 @@ std::optional<Secret> open_keyslot(const Keyslot& slot, std::string_view store_i
 
 std::int64_t required_wait_ms(const Keyslot& slot, std::int64_t now_ms) {
   if (slot.failures < kFreeAttempts) return 0;
-  const int doublings = std::min(slot.failures - kFreeAttempts, 10);
+  const int doublings = std::min(slot.failures - kFreeAttempts, 10);  // failures >= 5: no overflow
   const std::int64_t delay = std::min<std::int64_t>(1000ll << doublings, 15 * 60 * 1000);
-  const std::int64_t ready = slot.last_failure_ms + delay;
-  // A failure time in the future (a clock set back, or an edited file) never means more than one delay.
-  return ready > now_ms ? std::min(ready - now_ms, delay) : 0;
+  // A failure time now or in the future (a clock set back, or an edited file) never means more than
+  // one delay. Otherwise the time elapsed, computed unsigned: the difference of any two int64 fits.
+  if (now_ms <= slot.last_failure_ms) return delay;
+  const std::uint64_t elapsed = static_cast<std::uint64_t>(now_ms) - static_cast<std::uint64_t>(slot.last_failure_ms);
+  return elapsed >= static_cast<std::uint64_t>(delay) ? 0 : delay - static_cast<std::int64_t>(elapsed);
+}
+
+void count_attempt(Keyslot& slot, std::int64_t now_ms) {
+  if (slot.failures < std::numeric_limits<int>::max()) ++slot.failures;
+  slot.last_failure_ms = now_ms;
 }
 
 std::string serialise_keyslots(const KeyslotFile& file) {
@@ -148,26 +171,29 @@ KeyslotFile parse_keyslots(std::string_view text) {
   const auto j = nlohmann::json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) throw std::runtime_error("keyslot file is not JSON");
   try {
-    if (j.at("waymark_keyslots").get<int>() != KeyslotFile::kFormat)
+    if (integer_field<int>(j, "waymark_keyslots", 0, std::numeric_limits<int>::max()) != KeyslotFile::kFormat)
       throw std::runtime_error("keyslot file has an unknown format version");
     KeyslotFile file;
     file.store_id = j.at("store_id").get<std::string>();
+    if (!j.at("slots").is_array()) throw std::runtime_error("keyslot file has no list of slots");
     for (const auto& e : j.at("slots")) {
       Keyslot s;
       const auto kind = e.at("kind").get<std::string>();
       if (kind != "passphrase" && kind != "recovery") throw std::runtime_error("unknown keyslot kind");
       if (e.at("algorithm").get<std::string>() != kAlgorithm) throw std::runtime_error("unknown keyslot algorithm");
       s.kind = kind == "recovery" ? Keyslot::Kind::recovery : Keyslot::Kind::passphrase;
-      s.user_id = e.at("user_id").get<std::int64_t>();
+      s.user_id = integer_field<std::int64_t>(e, "user_id", 0, std::numeric_limits<std::int32_t>::max());
       s.name = e.at("name").get<std::string>();
       s.roles = e.at("roles").get<std::string>();
-      s.kdf.opslimit = e.at("opslimit").get<std::uint64_t>();
-      s.kdf.memlimit = e.at("memlimit").get<std::uint64_t>();
+      // Read as written; KdfParams::valid() decides whether the slot may be used (open_keyslot).
+      s.kdf.opslimit = integer_field<std::uint64_t>(e, "opslimit", 0, std::numeric_limits<std::uint64_t>::max());
+      s.kdf.memlimit = integer_field<std::uint64_t>(e, "memlimit", 0, std::numeric_limits<std::uint64_t>::max());
       unhex_into(s.salt, e.at("salt").get<std::string>(), "salt");
       unhex_into(s.nonce, e.at("nonce").get<std::string>(), "nonce");
       s.wrapped = unhex(e.at("wrapped_key").get<std::string>(), "wrapped_key");
-      s.failures = e.at("failures").get<int>();
-      s.last_failure_ms = e.at("last_failure_ms").get<std::int64_t>();
+      s.failures = integer_field<int>(e, "failures", 0, std::numeric_limits<int>::max());
+      s.last_failure_ms = integer_field<std::int64_t>(e, "last_failure_ms", std::numeric_limits<std::int64_t>::min(),
+                                                      std::numeric_limits<std::int64_t>::max());
       file.slots.push_back(std::move(s));
     }
     return file;

@@ -52,10 +52,15 @@ struct KeyslotFile {
                                                  const Secret& passphrase);
 
 // Growing delays after repeated wrong passphrases: none for the first 5, then 1 s doubling to 15 min.
+// Defined for every value a keyslot file can hold (failures up to INT_MAX, any times): saturates.
 [[nodiscard]] std::int64_t required_wait_ms(const Keyslot& slot, std::int64_t now_ms);
 inline constexpr int kFreeAttempts = 5;
+// Counts one attempt against the slot (failures + 1, saturating; last failure = now). Done BEFORE the
+// key derivation, so that an attempt killed or still running counts, and undone by a success.
+void count_attempt(Keyslot& slot, std::int64_t now_ms);
 
-// The file's text (JSON). parse_keyslots throws std::runtime_error naming what is malformed.
+// The file's text (JSON). parse_keyslots throws std::runtime_error naming what is malformed (never a
+// value from the file); it accepts any size of file, but numbers only within their field's range.
 [[nodiscard]] std::string serialise_keyslots(const KeyslotFile& file);
 [[nodiscard]] KeyslotFile parse_keyslots(std::string_view text);
 

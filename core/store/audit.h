@@ -36,6 +36,7 @@ enum class AuditAction : int {
   backup_made = 30,
   restored = 31,
   verified = 32,
+  setting_changed = 33,  // detail: the setting's code and new value (kSelfApprovalSetting * 2 + on)
   access_denied = 40,
 };
 

@@ -83,6 +83,8 @@ void refuse_live_targets(const fs::path& live, const fs::path& target, int gener
 
 BackupReport CaseStore::backup(const fs::path& to, int generations) {
   State& s = *s_;
+  // A backup rotates generations: whoever may make one may push the newest good one out.
+  if (!may_maintain(s.user.roles)) s.deny(std::nullopt, "only an admin or supervisor can make backups");
   generations = std::clamp(generations, 1, 20);
   std::error_code ec;
   const fs::path target = fs::absolute(to, ec).lexically_normal();
@@ -99,10 +101,7 @@ BackupReport CaseStore::backup(const fs::path& to, int generations) {
   const int version = current_version(db);
   bool attached = false;
   // ATTACH opens with the main connection's flags, which never include CREATE: make the empty file.
-  if (const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600); fd < 0)
-    throw file_error(errno, tmp, "write the backup");
-  else
-    ::close(fd);
+  create_private_file(tmp);
   try {
     const crypto::Secret literal = crypto::raw_key_literal(s.key);
     SQLite::Statement attach(db, "ATTACH DATABASE ? AS waymark_backup KEY ?");

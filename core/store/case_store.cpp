@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <set>
 #include <cctype>
 #include <utility>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "store/files.h"
 #include "store/schema.h"
 #include "store/store_internal.h"
+#include "text/utf8.h"
 
 namespace waymark::store {
 namespace fs = std::filesystem;
@@ -26,11 +28,18 @@ bool present(const fs::path& p) {
   return fs::exists(fs::symlink_status(p, ec));
 }
 
-// User names are shown in lists and audit exports: printable, no spaces at the ends, 1-64 bytes.
+// User names are shown in lists and audit exports: printable, no spaces at the ends, 1-64 bytes of
+// valid UTF-8 with no invisible controls (a bidi override or zero-width space would let one name look
+// exactly like another).
 void check_user_name(std::string_view name) {
   bool ok = !name.empty() && name.size() <= 64 && name.front() != ' ' && name.back() != ' ';
   for (char c : name) ok = ok && static_cast<unsigned char>(c) >= 0x20 && c != 0x7f;
   if (!ok) throw StoreError(Errc::invalid, "a user name must be 1 to 64 printable characters");
+  if (text::first_invalid_utf8(name))
+    throw StoreError(Errc::invalid, "a user name must be valid UTF-8 text");
+  if (text::has_invisible_control(name))
+    throw StoreError(Errc::invalid, "a user name must not hold invisible characters (direction controls, "
+                                    "zero-width spaces): they let one name look like another");
 }
 
 void check_new_passphrase(const crypto::Secret& passphrase, std::string_view user) {
@@ -50,6 +59,27 @@ crypto::KeyslotFile load_keyslots(const fs::path& keys_file) {
     log::error("store: keyslot file unreadable");
     throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (" + keys_file.string() + ": " + e.what() + ")");
   }
+}
+
+// Runs `change` on the keyslot file as it is NOW (re-read under its exclusive lock) and writes the
+// result back before the lock is released, so that no writer replaces the file from a stale copy.
+// `change` returns false to leave the file as it is.
+template <class Change>
+void update_keyslots(const fs::path& keys_file, Change&& change) {
+  const FileLock lock = FileLock::exclusive_waiting(keyslot_lock_path(keys_file));
+  crypto::KeyslotFile file = load_keyslots(keys_file);
+  if (change(file)) write_file_atomically(keys_file, crypto::serialise_keyslots(file));
+}
+
+// The passphrase slot of account `id` named `name`, or nothing.
+crypto::Keyslot* find_account_slot(crypto::KeyslotFile& file, std::int64_t id, std::string_view name) {
+  crypto::Keyslot* slot = file.find_user(name);
+  return slot != nullptr && slot->user_id == id ? slot : nullptr;
+}
+
+StoreError slot_damaged(const fs::path& keys_file) {
+  return StoreError(Errc::damaged, std::string(kDamagedMessage) + " (" + keys_file.string() +
+                                       ": this account's keyslot has key derivation settings out of bounds)");
 }
 
 User read_user(SQLite::Database& db, std::int64_t id) {
@@ -87,41 +117,59 @@ void CaseStore::State::deny(std::optional<std::int64_t> case_id, const std::stri
 
 UnlockedSlot unlock_keyslot(const fs::path& keys_file, std::string_view name, const crypto::Secret& passphrase,
                             const Clock& clock, bool record_failures) {
-  crypto::KeyslotFile file = load_keyslots(keys_file);
-  crypto::Keyslot* slot = file.find_user(name);
-  const std::int64_t now = clock.now_unix_ms();
-  if (slot == nullptr) {
-    // Same work and the same answer as a wrong passphrase: user names are not confirmed by timing.
-    if (!file.slots.empty()) (void)crypto::open_keyslot(file.slots.front(), file.store_id, passphrase);
-    throw StoreError(Errc::wrong_passphrase, "wrong user name or passphrase");
-  }
-  if (const std::int64_t wait = crypto::required_wait_ms(*slot, now); wait > 0)
-    throw StoreError(Errc::throttled, "too many wrong passphrases: wait " + std::to_string((wait + 999) / 1000) +
-                                          " s and try again");
-  auto key = crypto::open_keyslot(*slot, file.store_id, passphrase);
-  if (!key) {
-    log::warn("store: wrong passphrase (failure {} for this account)", slot->failures + 1);
-    if (record_failures) {
-      ++slot->failures;
-      slot->last_failure_ms = now;
-      try {
-        write_file_atomically(keys_file, crypto::serialise_keyslots(file));
-      } catch (const StoreError&) {
-        // Counting failures is a speed bump; a read-only folder must not hide the real answer.
+  // Under the keyslot file's lock: re-read, check the wait, and count this attempt as a failure
+  // BEFORE the (slow) key derivation, so parallel or killed attempts are all counted. A success
+  // undoes the count afterwards, again under the lock.
+  crypto::KeyslotFile file;
+  std::optional<crypto::Keyslot> slot;
+  {
+    const FileLock lock = record_failures ? FileLock::exclusive_waiting(keyslot_lock_path(keys_file)) : FileLock();
+    file = load_keyslots(keys_file);
+    if (crypto::Keyslot* found = file.find_user(name)) {
+      if (!found->kdf.valid()) throw slot_damaged(keys_file);
+      if (const std::int64_t wait = crypto::required_wait_ms(*found, clock.now_unix_ms()); wait > 0)
+        throw StoreError(Errc::throttled, "too many wrong passphrases: wait " +
+                                              std::to_string(wait / 1000 + (wait % 1000 != 0 ? 1 : 0)) +
+                                              " s and try again");
+      slot = *found;
+      if (record_failures) {
+        crypto::count_attempt(*found, clock.now_unix_ms());
+        try {
+          write_file_atomically(keys_file, crypto::serialise_keyslots(file));
+        } catch (const StoreError&) {
+          // Counting failures is a speed bump; a read-only folder must not hide the real answer.
+        }
       }
     }
+  }
+  if (!slot) {
+    // The same work and the same answer as a wrong passphrase, at a fixed cost that nothing in the
+    // keyslot file can change: user names are not confirmed by timing, and no unlock can hang.
+    const crypto::Secret salt = crypto::Secret::random(crypto::kSaltBytes);
+    (void)crypto::derive_key(passphrase, std::span<const std::uint8_t>(salt.data(), salt.size()),
+                             crypto::KdfParams::dummy());
     throw StoreError(Errc::wrong_passphrase, "wrong user name or passphrase");
   }
-  if (record_failures && slot->failures != 0) {
-    slot->failures = 0;
-    slot->last_failure_ms = 0;
+  auto key = crypto::open_keyslot(*slot, file.store_id, passphrase);
+  if (!key) {
+    log::warn("store: wrong passphrase (counted; {} earlier failures for this account)", slot->failures);
+    throw StoreError(Errc::wrong_passphrase, "wrong user name or passphrase");
+  }
+  if (record_failures) {
     try {
-      write_file_atomically(keys_file, crypto::serialise_keyslots(file));
+      update_keyslots(keys_file, [&](crypto::KeyslotFile& now) {
+        crypto::Keyslot* mine = find_account_slot(now, slot->user_id, slot->name);
+        if (mine == nullptr || (mine->failures == 0 && mine->last_failure_ms == 0)) return false;
+        mine->failures = 0;
+        mine->last_failure_ms = 0;
+        return true;
+      });
     } catch (const StoreError&) {
     }
   }
-  crypto::Keyslot copy = *slot;
-  return {std::move(*key), std::move(file), std::move(copy)};
+  slot->failures = 0;
+  slot->last_failure_ms = 0;
+  return {std::move(*key), std::move(file), std::move(*slot)};
 }
 
 namespace {
@@ -175,8 +223,11 @@ void keep_recovery_copy(const fs::path& db, std::int64_t now_ms) {
 
 // Takes the store's shared lock. When nobody else has the store open, a non-empty write-ahead log is
 // left over from a crash: it is copied aside and its frames checked BEFORE SQLite replays it (SQLite
-// drops every frame after a damaged one without a word).
-FileLock lock_and_check_wal(const fs::path& db, const Clock& clock) {
+// drops every frame after a damaged one without a word). `sole_clean`: nobody else has the store
+// open and no frame of the log will be replayed; the lock is then still EXCLUSIVE, for the caller to
+// check the file's length against its pages before downgrading it.
+FileLock lock_and_check_wal(const fs::path& db, const Clock& clock, bool& sole_clean) {
+  sole_clean = false;
   if (auto sole = FileLock::try_exclusive(db)) {
     const fs::path wal = db.string() + "-wal";
     const WalCheck w = check_wal(wal);
@@ -191,7 +242,8 @@ FileLock lock_and_check_wal(const fs::path& db, const Clock& clock) {
                                           "; nothing was replayed; copies of both files were kept as " +
                                           db.filename().string() + ".db-recovery-* and .wal-recovery-*)");
     }
-    sole->downgrade();
+    if (w.valid_frames == 0) sole_clean = true;
+    else sole->downgrade();
     return std::move(*sole);
   }
   if (auto shared = FileLock::shared(db)) return std::move(*shared);
@@ -199,6 +251,29 @@ FileLock lock_and_check_wal(const fs::path& db, const Clock& clock) {
 }
 
 }  // namespace
+
+void check_whole_pages(Connection& conn, const fs::path& db, bool exact) {
+  std::int64_t page_size = 0, page_count = 0;
+  try {
+    page_size = conn.db().execAndGet("PRAGMA page_size").getInt64();
+    page_count = conn.db().execAndGet("PRAGMA page_count").getInt64();
+  } catch (const SQLite::Exception& e) {
+    throw conn.translate(e, "check the case store");
+  }
+  std::error_code ec;
+  const auto size = static_cast<std::int64_t>(fs::file_size(db, ec));
+  if (ec || page_size <= 0) return;  // the connection has just read the file: nothing to add here
+  if (size % page_size != 0)
+    throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (" + db.string() + " is " + std::to_string(size) +
+                                        " bytes long, not a whole number of " + std::to_string(page_size) +
+                                        "-byte pages: bytes were cut off or added)");
+  if (exact && size != page_count * page_size)
+    throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (" + db.string() + " is " + std::to_string(size) +
+                                        " bytes long but its database holds " + std::to_string(page_count) + " pages of " +
+                                        std::to_string(page_size) + " bytes: " +
+                                        (size > page_count * page_size ? "bytes were added after the last page)"
+                                                                       : "pages were cut off)"));
+}
 
 std::unique_ptr<CaseStore::State> open_state(const fs::path& db, crypto::Secret key, const std::string& store_id,
                                              const crypto::Keyslot& slot, const Clock& clock) {
@@ -214,9 +289,15 @@ std::unique_ptr<CaseStore::State> open_state(const fs::path& db, crypto::Secret 
       throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (" + db.string() + " is " +
                                           std::to_string(size) + " bytes long: too short to be a case store)");
   }
-  s->lock = lock_and_check_wal(db, clock);
+  bool sole_clean = false;
+  s->lock = lock_and_check_wal(db, clock, sole_clean);
   s->conn = std::make_unique<Connection>(db, s->key, OpenMode::existing);
   s->conn->self_test();
+  // SQLite ignores bytes after the database's last page and a checkpoint would silently cut them off:
+  // checked while no one else can write (the database is then all in this file), before anything is.
+  check_whole_pages(*s->conn, db, sole_clean);
+  s->whole_file_checked = sole_clean;
+  if (sole_clean) s->lock.downgrade();
   try {
     // Checked before any migration writes: the schema exists (version 0 would mean an empty file that
     // SQLite took for a new database: schema version 1 is built only by create()), the file is not
@@ -284,6 +365,7 @@ CaseStore::Created CaseStore::create(const fs::path& db, std::string_view admin_
   crypto::Secret recovery = crypto::make_recovery_code();
   try {
     {
+      create_private_file(tmp);  // 0600 whatever the umask; SQLite gives -wal and -shm the same mode
       Connection conn(tmp, key, OpenMode::create);
       try {
         migrate(conn.db(), migrations());
@@ -354,37 +436,57 @@ void CaseStore::reset_passphrase(const fs::path& db, const crypto::Secret& recov
                                  const Clock& clock) {
   crypto::init_sodium();
   if (!present(db)) throw StoreError(Errc::no_store, "no case store at " + db.string());
+  check_new_passphrase(new_passphrase, user);  // before an attempt is spent on the code
   const fs::path keys = keyslot_path(db);
-  crypto::KeyslotFile file = load_keyslots(keys);
-  crypto::Keyslot* recovery = file.recovery();
-  if (recovery == nullptr) throw StoreError(Errc::wrong_passphrase, "wrong recovery code");
-  if (const std::int64_t wait = crypto::required_wait_ms(*recovery, clock.now_unix_ms()); wait > 0)
-    throw StoreError(Errc::throttled, "too many wrong recovery codes: wait " + std::to_string((wait + 999) / 1000) +
-                                          " s and try again");
-  auto key = crypto::open_keyslot(*recovery, file.store_id, crypto::normalise_recovery_code(recovery_code));
-  if (!key) {
-    ++recovery->failures;
-    recovery->last_failure_ms = clock.now_unix_ms();
+  crypto::KeyslotFile file;
+  crypto::Keyslot recovery;
+  {
+    // As for passphrases (unlock_keyslot): the attempt is counted under the lock before deriving.
+    const FileLock lock = FileLock::exclusive_waiting(keyslot_lock_path(keys));
+    file = load_keyslots(keys);
+    crypto::Keyslot* slot = file.recovery();
+    if (slot == nullptr) throw StoreError(Errc::wrong_passphrase, "wrong recovery code");
+    if (!slot->kdf.valid()) throw slot_damaged(keys);
+    if (const std::int64_t wait = crypto::required_wait_ms(*slot, clock.now_unix_ms()); wait > 0)
+      throw StoreError(Errc::throttled, "too many wrong recovery codes: wait " +
+                                            std::to_string(wait / 1000 + (wait % 1000 != 0 ? 1 : 0)) +
+                                            " s and try again");
+    recovery = *slot;
+    crypto::count_attempt(*slot, clock.now_unix_ms());
     try {
       write_file_atomically(keys, crypto::serialise_keyslots(file));
     } catch (const StoreError&) {
     }
-    throw StoreError(Errc::wrong_passphrase, "wrong recovery code");
   }
-  recovery->failures = 0;
-  recovery->last_failure_ms = 0;
-  const crypto::Keyslot recovery_copy = *recovery;
-  auto state = open_state(db, std::move(*key), file.store_id, recovery_copy, clock);
-  crypto::Keyslot* slot = file.find_user(user);
-  if (slot == nullptr) throw StoreError(Errc::not_found, "no such user");
-  check_new_passphrase(new_passphrase, user);
-  *slot = crypto::make_keyslot(crypto::Keyslot::Kind::passphrase, slot->user_id, slot->name, slot->roles,
-                               file.store_id, new_passphrase, state->key, kdf);
-  const std::int64_t user_id = slot->user_id;
+  auto key = crypto::open_keyslot(recovery, file.store_id, crypto::normalise_recovery_code(recovery_code));
+  if (!key) throw StoreError(Errc::wrong_passphrase, "wrong recovery code");
+  try {
+    update_keyslots(keys, [](crypto::KeyslotFile& now) {
+      crypto::Keyslot* r = now.recovery();
+      if (r == nullptr) return false;
+      r->failures = 0;
+      r->last_failure_ms = 0;
+      return true;
+    });
+  } catch (const StoreError&) {
+  }
+  auto state = open_state(db, std::move(*key), file.store_id, recovery, clock);
+  const crypto::Keyslot* target = file.find_user(user);
+  if (target == nullptr) throw StoreError(Errc::not_found, "no such user");
+  const std::int64_t user_id = target->user_id;
+  const std::string name = target->name, roles = target->roles;
+  const crypto::Keyslot fresh = crypto::make_keyslot(crypto::Keyslot::Kind::passphrase, user_id, name, roles,
+                                                     file.store_id, new_passphrase, state->key, kdf);
   state->write("reset a passphrase", [&] {
     state->audit->append(state->now(), 0, AuditAction::passphrase_reset, std::nullopt);
     // The keyslot file is replaced inside the transaction: if it cannot be written, nothing is recorded.
-    write_file_atomically(keys, crypto::serialise_keyslots(file));
+    update_keyslots(keys, [&](crypto::KeyslotFile& now) {
+      crypto::Keyslot* slot = find_account_slot(now, user_id, name);
+      if (slot == nullptr || slot->roles != roles)
+        throw StoreError(Errc::io, "the keyslot file changed meanwhile: nothing was changed; try again");
+      *slot = fresh;
+      return true;
+    });
   });
   log::info("store: passphrase reset with the recovery code (user {})", user_id);
 }
@@ -401,7 +503,6 @@ User CaseStore::add_user(std::string_view name, Roles roles, const crypto::Secre
     s.deny(std::nullopt, "only a supervisor can give the supervisor role");
   check_new_passphrase(passphrase, name);
   const fs::path keys = keyslot_path(s.db);
-  crypto::KeyslotFile file = load_keyslots(keys);
   User added;
   s.write("add a user", [&] {
     {
@@ -409,40 +510,43 @@ User CaseStore::add_user(std::string_view name, Roles roles, const crypto::Secre
       dup.bind(1, std::string(name));
       if (dup.executeStep()) throw StoreError(Errc::already_exists, "that user already exists");
     }
-    // A keyslot whose account row does not exist is left by an add-user whose commit failed after the
-    // keyslot file was written. Its id is never given to anyone else (ids come after every id in the
-    // table AND in the keyslot file), and the orphan slot itself is dropped here.
-    std::int64_t next_id = s.conn->db().execAndGet("SELECT coalesce(max(id), 0) FROM users").getInt64() + 1;
-    std::vector<crypto::Keyslot> kept;
-    for (auto& slot : file.slots) {
-      next_id = std::max(next_id, slot.user_id + 1);
-      if (slot.kind == crypto::Keyslot::Kind::passphrase) {
-        SQLite::Statement exists(s.conn->db(), "SELECT 1 FROM users WHERE id = ?");
-        exists.bind(1, slot.user_id);
-        if (!exists.executeStep()) {
-          log::warn("store: dropping a keyslot with no account (user id {})", slot.user_id);
-          continue;
+    // The keyslot file as it is now, under its lock: another add-user, a passphrase change or a
+    // failure count written meanwhile is kept.
+    update_keyslots(keys, [&](crypto::KeyslotFile& file) {
+      // A keyslot whose account row does not exist is left by an add-user whose commit failed after the
+      // keyslot file was written. Its id is never given to anyone else (ids come after every id in the
+      // table AND in the keyslot file), and the orphan slot itself is dropped here.
+      std::int64_t next_id = s.conn->db().execAndGet("SELECT coalesce(max(id), 0) FROM users").getInt64() + 1;
+      std::vector<crypto::Keyslot> kept;
+      for (auto& slot : file.slots) {
+        next_id = std::max(next_id, slot.user_id + 1);
+        if (slot.kind == crypto::Keyslot::Kind::passphrase) {
+          SQLite::Statement exists(s.conn->db(), "SELECT 1 FROM users WHERE id = ?");
+          exists.bind(1, slot.user_id);
+          if (!exists.executeStep()) {
+            log::warn("store: dropping a keyslot with no account (user id {})", slot.user_id);
+            continue;
+          }
         }
+        kept.push_back(std::move(slot));
       }
-      kept.push_back(std::move(slot));
-    }
-    file.slots = std::move(kept);
-    if (file.find_user(name) != nullptr) throw StoreError(Errc::already_exists, "that user already exists");
-    SQLite::Statement insert(s.conn->db(), "INSERT INTO users (id, name, roles, created_ms) VALUES (?, ?, ?, ?)");
-    insert.bind(1, next_id);
-    insert.bind(2, std::string(name));
-    insert.bind(3, roles_to_string(roles));
-    insert.bind(4, s.now());
-    insert.exec();
-    added = {next_id, std::string(name), roles, s.now()};
-    // The event names the new account and its roles (as codes: 1 responder, 2 caseworker,
-    // 4 supervisor, 8 admin), never its name.
-    s.audit->append(s.now(), s.user.id, AuditAction::user_added, std::nullopt, added.id,
-                    static_cast<std::int64_t>(roles));
-    file.slots.push_back(crypto::make_keyslot(crypto::Keyslot::Kind::passphrase, added.id, name,
-                                              roles_to_string(roles), file.store_id, passphrase, s.key, kdf));
-    // Written before the commit: if the keyslot cannot be saved the account is not created.
-    write_file_atomically(keys, crypto::serialise_keyslots(file));
+      file.slots = std::move(kept);
+      if (file.find_user(name) != nullptr) throw StoreError(Errc::already_exists, "that user already exists");
+      SQLite::Statement insert(s.conn->db(), "INSERT INTO users (id, name, roles, created_ms) VALUES (?, ?, ?, ?)");
+      insert.bind(1, next_id);
+      insert.bind(2, std::string(name));
+      insert.bind(3, roles_to_string(roles));
+      insert.bind(4, s.now());
+      insert.exec();
+      added = {next_id, std::string(name), roles, s.now()};
+      // The event names the new account and its roles (as codes: 1 responder, 2 caseworker,
+      // 4 supervisor, 8 admin), never its name.
+      s.audit->append(s.now(), s.user.id, AuditAction::user_added, std::nullopt, added.id,
+                      static_cast<std::int64_t>(roles));
+      file.slots.push_back(crypto::make_keyslot(crypto::Keyslot::Kind::passphrase, added.id, name,
+                                                roles_to_string(roles), file.store_id, passphrase, s.key, kdf));
+      return true;  // written before the commit: if the keyslot cannot be saved the account is not created
+    });
   });
   log::info("store: user {} added", added.id);
   return added;
@@ -467,21 +571,28 @@ void CaseStore::change_passphrase(const crypto::Secret& new_passphrase, const cr
   State& s = *s_;
   check_new_passphrase(new_passphrase, s.user.name);
   const fs::path keys = keyslot_path(s.db);
-  crypto::KeyslotFile file = load_keyslots(keys);
-  crypto::Keyslot* slot = file.find_user(s.user.name);
-  if (slot == nullptr) throw StoreError(Errc::not_found, "this account has no keyslot");
-  *slot = crypto::make_keyslot(crypto::Keyslot::Kind::passphrase, slot->user_id, slot->name, slot->roles,
-                               file.store_id, new_passphrase, s.key, kdf);
+  const std::string roles = roles_to_string(s.user.roles);
+  // Derived before any lock is taken; only the replacement of the one slot happens under it.
+  const crypto::Keyslot fresh = crypto::make_keyslot(crypto::Keyslot::Kind::passphrase, s.user.id, s.user.name,
+                                                     roles, s.store_id, new_passphrase, s.key, kdf);
   s.write("change the passphrase", [&] {
     s.audit->append(s.now(), s.user.id, AuditAction::passphrase_changed);
-    write_file_atomically(keys, crypto::serialise_keyslots(file));
+    update_keyslots(keys, [&](crypto::KeyslotFile& now) {
+      crypto::Keyslot* slot = find_account_slot(now, s.user.id, s.user.name);
+      if (slot == nullptr || slot->roles != roles) throw StoreError(Errc::not_found, "this account has no keyslot");
+      *slot = fresh;
+      return true;
+    });
   });
 }
 
 VerifyReport CaseStore::verify() {
   State& s = *s_;
+  if (!may_maintain(s.user.roles)) s.deny(std::nullopt, "only an admin or supervisor can verify the store");
   s.conn->self_test(true);
+  check_whole_pages(*s.conn, s.db, false);
   VerifyReport r;
+  r.whole_file_checked = s.whole_file_checked;
   try {
     SQLite::Database& db = s.conn->db();
     if (engine::encrypts()) r.engine_version = db.execAndGet("PRAGMA cipher_version").getString();
@@ -497,13 +608,34 @@ VerifyReport CaseStore::verify() {
     }
     r.audit_events = chain.events;
     r.cases = db.execAndGet("SELECT count(*) FROM cases").getInt64();
-    const crypto::KeyslotFile file = load_keyslots(keyslot_path(s.db));
+    const fs::path keys = keyslot_path(s.db);
+    const crypto::KeyslotFile file = load_keyslots(keys);
+    std::set<std::int64_t> with_slot;
     for (const auto& slot : file.slots) {
       ++r.keyslots;
+      if (!slot.kdf.valid())
+        throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (" + keys.string() + ": a keyslot has key "
+                                            "derivation settings out of bounds)");
       if (slot.kind != crypto::Keyslot::Kind::passphrase) continue;
+      SQLite::Statement q(db, "SELECT 1 FROM users WHERE id = ?");
+      q.bind(1, slot.user_id);
+      if (!q.executeStep()) {  // left by an add-user whose commit failed; dropped by the next one
+        ++r.orphan_keyslots;
+        continue;
+      }
       const User u = read_user(db, slot.user_id);
       if (u.name != slot.name || roles_to_string(u.roles) != slot.roles)
         throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (an account does not match its keyslot)");
+      with_slot.insert(slot.user_id);
+    }
+    // Every account must be able to unlock: an account row without its keyslot is a lost keyslot.
+    SQLite::Statement accounts(db, "SELECT id FROM users ORDER BY id");
+    while (accounts.executeStep()) {
+      const std::int64_t id = accounts.getColumn(0).getInt64();
+      if (with_slot.count(id) == 0)
+        throw StoreError(Errc::damaged, std::string(kDamagedMessage) + " (account " + std::to_string(id) +
+                                            " has no keyslot in " + keys.string() +
+                                            ": it cannot be unlocked; restore the keyslot file from a backup)");
     }
   } catch (const SQLite::Exception& e) {
     throw s.conn->translate(e, "verify the case store");

@@ -66,6 +66,9 @@ struct VerifyReport {
   std::int64_t audit_events = 0;
   std::int64_t cases = 0;
   std::int64_t keyslots = 0;
+  std::int64_t orphan_keyslots = 0;  // keyslots left by an add-user that failed (no account; harmless)
+  // The file's length matched its pages exactly (checked at unlock when no one else had it open).
+  bool whole_file_checked = false;
 };
 
 struct BackupReport {
@@ -112,7 +115,13 @@ class CaseStore {
   // Rewraps the current user's own keyslot with a new passphrase; nothing is re-encrypted.
   void change_passphrase(const crypto::Secret& new_passphrase, const crypto::KdfParams& kdf);
 
-  // Self-test, full integrity check, audit chain, keyslots against accounts. Throws on any problem.
+  // Store settings. Self-approval: whether a supervisor may approve a case they created themselves;
+  // off by default (a second person reviews every case). Changed by an admin; recorded in the audit.
+  void set_self_approval(bool allowed);
+  [[nodiscard]] bool self_approval_allowed();
+
+  // Self-test, full integrity check, whole pages, audit chain, keyslots against accounts (every
+  // account has one). Admin or supervisor. Throws on any problem.
   VerifyReport verify();
 
   // Cases. Every call is one transaction, committed before it returns, with its audit event.

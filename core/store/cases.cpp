@@ -37,6 +37,16 @@ std::optional<CaseSummary> find_case(SQLite::Database& db, std::int64_t id) {
   return read_summary(q);
 }
 
+constexpr const char* kSelfApprovalKey = "allow_self_approval";
+constexpr int kSelfApprovalSetting = 1;
+
+// Off unless an admin turned it on: anything but "1" (or no row at all) means off.
+bool self_approval_setting(SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT value FROM meta WHERE key = ?");
+  q.bind(1, std::string(kSelfApprovalKey));
+  return q.executeStep() && q.getColumn(0).getString() == "1";
+}
+
 CaseAccess access_of(const CaseSummary& c) { return {c.owner_id, c.assigned_to, c.status}; }
 
 // Case references carry no meaning: 8 random letters and digits from an alphabet without look-alikes.
@@ -240,6 +250,8 @@ bool change_status(CaseStore::State& s, std::int64_t case_id, Change change,
       break;
     case Change::approve:
       if (!may_review(s.user.roles, a)) return false;
+      // Approving is a second person's check: one's own case only where the store allows it.
+      if (a.owner_id == s.user.id && !self_approval_setting(s.conn->db())) return false;
       next = CaseStatus::approved;
       action = AuditAction::case_approved;
       break;
@@ -285,7 +297,29 @@ void CaseStore::return_case(std::int64_t case_id) {
 void CaseStore::approve(std::int64_t case_id) {
   State& s = *s_;
   if (!s.write("approve the case", [&] { return change_status(s, case_id, Change::approve); }))
-    s.deny(case_id, "only a supervisor can approve a submitted case");
+    s.deny(case_id, "only a supervisor can approve a submitted case, and not their own unless the store "
+                    "allows self-approval");
+}
+
+void CaseStore::set_self_approval(bool allowed) {
+  State& s = *s_;
+  if (!may_manage_users(s.user.roles)) s.deny(std::nullopt, "only an admin can change store settings");
+  s.write("change a store setting", [&] {
+    SQLite::Statement set(s.conn->db(), "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+    set.bind(1, std::string(kSelfApprovalKey));
+    set.bind(2, std::string(allowed ? "1" : "0"));
+    set.exec();
+    s.audit->append(s.now(), s.user.id, AuditAction::setting_changed, std::nullopt, std::nullopt,
+                    std::int64_t{kSelfApprovalSetting * 2 + (allowed ? 1 : 0)});
+  });
+}
+
+bool CaseStore::self_approval_allowed() {
+  try {
+    return self_approval_setting(s_->conn->db());
+  } catch (const SQLite::Exception& e) {
+    throw s_->conn->translate(e, "read the store settings");
+  }
 }
 
 void CaseStore::close_case(std::int64_t case_id) {

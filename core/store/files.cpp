@@ -40,6 +40,16 @@ void write_all(int fd, const char* data, std::size_t size, const fs::path& path)
 }  // namespace
 
 fs::path keyslot_path(const fs::path& db) { return fs::path(db.string() + ".keys"); }
+fs::path keyslot_lock_path(const fs::path& keys_file) { return fs::path(keys_file.string() + ".lock"); }
+
+void create_private_file(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) throw file_error(errno, path, "create " + path.filename().string());
+  const int rc = ::fchmod(fd, 0600);  // the umask can only have removed bits; this states the mode
+  const int e = errno;
+  ::close(fd);
+  if (rc != 0) throw file_error(e, path, "create " + path.filename().string());
+}
 
 void fsync_folder(const fs::path& folder) {
   const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -53,6 +63,7 @@ void write_file_atomically(const fs::path& target, std::string_view content) {
   const int fd = ::mkstemp(tmp.data());
   if (fd < 0) throw file_error(errno, target, "create a file beside " + target.filename().string());
   try {
+    if (::fchmod(fd, 0600) != 0) throw file_error(errno, target, "create a file beside " + target.filename().string());
     write_all(fd, content.data(), content.size(), target);
     if (::fsync(fd) != 0) throw file_error(errno, target, "save " + target.filename().string());
     if (::close(fd) != 0) {
@@ -106,6 +117,7 @@ void copy_file_synced(const fs::path& from, const fs::path& to) {
     throw file_error(e, to, "create " + to.filename().string());
   }
   try {
+    if (::fchmod(out, 0600) != 0) throw file_error(errno, to, "create " + to.filename().string());
     std::vector<char> buffer(1 << 16);
     for (;;) {
       const ssize_t n = ::read(in, buffer.data(), buffer.size());
@@ -260,6 +272,20 @@ std::optional<FileLock> FileLock::shared(const fs::path& file) {
     ::close(fd);  // replaced while we waited (a restore): lock the new file
   }
   return std::nullopt;
+}
+
+FileLock FileLock::exclusive_waiting(const fs::path& lock_file) {
+  int fd = ::open(lock_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) fd = ::open(lock_file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return {};
+  int rc;
+  while ((rc = ::flock(fd, LOCK_EX)) != 0 && errno == EINTR) {
+  }
+  if (rc != 0) {
+    ::close(fd);
+    return {};
+  }
+  return FileLock(fd);
 }
 
 void FileLock::downgrade() {

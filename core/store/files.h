@@ -10,6 +10,13 @@ namespace waymark::store {
 
 // The keyslot file beside a database: "<db>.keys".
 [[nodiscard]] std::filesystem::path keyslot_path(const std::filesystem::path& db);
+// "<keys>.lock": every read-modify-write of a keyslot file (failure counts, passphrase changes, new
+// accounts, resets, restores) holds it exclusively and re-reads the file inside it (lock_keyslots).
+[[nodiscard]] std::filesystem::path keyslot_lock_path(const std::filesystem::path& keys_file);
+
+// Creates `path` empty with mode 0600 whatever the umask (refused if it exists): the store's files are
+// made this way before SQLite opens them, and SQLite gives its -wal and -shm the same mode.
+void create_private_file(const std::filesystem::path& path);
 
 // Writes `content` to `target` atomically: a temporary file in the same folder, fsync, rename over the
 // target, fsync the folder. On failure the target is unchanged and the temporary file removed.
@@ -58,6 +65,11 @@ class FileLock {
   [[nodiscard]] static std::optional<FileLock> shared(const std::filesystem::path& file);
   // Exclusive -> shared (after the checks only a sole user may make).
   void downgrade();
+  // Exclusive on a lock file of its own (created 0600 if missing, never removed); waits for the
+  // holder. An empty lock if the file can neither be created nor opened (a read-only folder, where
+  // nothing can be replaced anyway).
+  [[nodiscard]] static FileLock exclusive_waiting(const std::filesystem::path& lock_file);
+  [[nodiscard]] bool held() const { return fd_ >= 0; }
 
  private:
   explicit FileLock(int fd) : fd_(fd) {}

@@ -87,5 +87,6 @@ bool may_close(Roles roles, const CaseAccess& c) {
 
 bool may_manage_users(Roles roles) { return (roles & kAdmin) != 0; }
 bool may_restore(Roles roles) { return (roles & (kAdmin | kSupervisor)) != 0; }
+bool may_maintain(Roles roles) { return (roles & (kAdmin | kSupervisor)) != 0; }
 
 }  // namespace waymark::store

@@ -40,5 +40,7 @@ struct CaseAccess {
 [[nodiscard]] bool may_close(Roles roles, const CaseAccess& c);
 [[nodiscard]] bool may_manage_users(Roles roles);
 [[nodiscard]] bool may_restore(Roles roles);
+// Backups and `verify`: the store's upkeep, for an admin or supervisor (docs/security.md).
+[[nodiscard]] bool may_maintain(Roles roles);
 
 }  // namespace waymark::store

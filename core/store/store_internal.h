@@ -28,6 +28,9 @@ struct CaseStore::State {
   std::unique_ptr<Connection> conn;
   std::unique_ptr<AuditLog> audit;
   User user;
+  // At open, nobody else had the store open and no log was pending, so the file's length was checked
+  // against its pages exactly (check_whole_pages).
+  bool whole_file_checked = false;
 
   [[nodiscard]] std::int64_t now() const { return clock->now_unix_ms(); }
 
@@ -72,5 +75,9 @@ struct UnlockedSlot {
                                                            const crypto::Keyslot& slot, const Clock& clock);
 
 [[nodiscard]] std::string random_hex(std::size_t bytes);
+
+// Damage unless the database file is a whole number of pages and, if `exact`, exactly the pages the
+// database holds (only certain while no one else has it open and no log frame is pending).
+void check_whole_pages(Connection& conn, const std::filesystem::path& db, bool exact);
 
 }  // namespace waymark::store

@@ -29,6 +29,9 @@ struct CrashCounts {
   int failed_checks = 0;      // integrity or audit-chain failures after a kill
 };
 
+// Written by the child once the store is unlocked, before any answer (never an answer's number).
+inline constexpr std::uint32_t kUnlocked = 0xFFFFFFFFu;
+
 // `trials` kills; delays drawn uniformly from [min_delay_us, max_delay_us] after the child starts.
 inline CrashCounts run_crash_trials(const std::filesystem::path& db, const std::string& user, const std::string& passphrase,
                                     const store::Clock& clock, std::int64_t case_id, int trials,
@@ -45,6 +48,7 @@ inline CrashCounts run_crash_trials(const std::filesystem::path& db, const std::
       ::close(fds[0]);
       try {
         auto s = store::CaseStore::open(db, user, crypto::Secret::from(passphrase), clock);
+        if (::write(fds[1], &kUnlocked, sizeof kUnlocked) != static_cast<ssize_t>(sizeof kUnlocked)) ::_exit(3);
         for (std::uint32_t i = 0;; ++i) {
           s.save_answer(case_id, question, std::to_string(i));
           // Acknowledged only now, after the commit returned.
@@ -55,6 +59,12 @@ inline CrashCounts run_crash_trials(const std::filesystem::path& db, const std::
       }
     }
     ::close(fds[1]);
+    // Even trials: the delay counts from the start, so some kills land in the unlock (which writes the
+    // keyslot file twice). Odd trials: from the unlock, so that most land among the saves.
+    if (t % 2 == 1) {
+      std::uint32_t marker = 0;
+      if (::read(fds[0], &marker, sizeof marker) != static_cast<ssize_t>(sizeof marker)) ++counts.failed_checks;
+    }
     std::this_thread::sleep_for(std::chrono::microseconds(delay(rng)));
     ::kill(pid, SIGKILL);
     int status = 0;
@@ -64,6 +74,7 @@ inline CrashCounts run_crash_trials(const std::filesystem::path& db, const std::
     std::uint32_t last = 0;
     long long acked = 0;
     for (std::uint32_t v; ::read(fds[0], &v, sizeof v) == static_cast<ssize_t>(sizeof v);) {
+      if (v == kUnlocked) continue;
       last = v;
       ++acked;
     }
