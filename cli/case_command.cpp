@@ -6,6 +6,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "export_command.h"
 #include "inputs.h"
 #include "host/process.h"
 #include "rules/assessment.h"
@@ -30,8 +31,10 @@ Cases in the encrypted store. Every subcommand takes --db P (default: see 'wayma
       the cases NAME may see (JSON: a list of objects with "id", "reference", "status", ...)
   case show ID --db P --user NAME --password-stdin [--json]
       one case: metadata, the latest answers, notes and the stored assessment
-  case export ID --db P --user NAME --password-stdin     the case as JSON (caseworker it was
-      submitted to, or supervisor); recorded as an export in the audit trail
+  case export ID --db P --user NAME --password-stdin [--format record|text|md|json|pdf]
+      [--variant full|dtn|handover --pack PACK] [--out FILE] [--force]
+      the stored record as JSON (default), or a referral summary written to FILE (caseworker it was
+      submitted to, or supervisor); recorded as an export in the audit trail. See 'case export --help'
   case submit ID --to CASEWORKER ...    owner: send a draft or returned case to a caseworker
   case return ID ... | case approve ID ... | case close ID ...     supervisor review
 
@@ -94,7 +97,7 @@ int list_cases(const Argv& argv) {
   return kOk;
 }
 
-int show_case(const Argv& argv, bool as_export) {
+int show_case(const Argv& argv) {
   Args args(argv, {"password-stdin", "json"});
   const auto id = case_id(args);
   if (!id) {
@@ -104,8 +107,8 @@ int show_case(const Argv& argv, bool as_export) {
   SystemClock clock;
   auto opened = open_store(args, {"json"}, kCaseHelp, clock);
   if (!opened.store) return opened.exit_code;
-  const auto r = as_export ? opened.store->export_case(*id) : opened.store->read_case(*id);
-  if (as_export || args.flag("json")) {
+  const auto r = opened.store->read_case(*id);
+  if (args.flag("json")) {
     std::printf("%s\n", screening::case_record_json(r).dump(2).c_str());
     return kOk;
   }
@@ -162,6 +165,7 @@ int case_command(const Argv& argv) {
     std::fputs(kCaseHelp, stderr);
     return kBadInput;
   }
+  if (argv[0] == "export" && print_help_if_asked(argv, kExportHelp)) return kOk;
   if (print_help_if_asked(argv, kCaseHelp)) return kOk;
   host::harden_process();
   const std::string& sub = argv[0];
@@ -169,8 +173,8 @@ int case_command(const Argv& argv) {
   try {
     if (sub == "new") return new_case(rest);
     if (sub == "list") return list_cases(rest);
-    if (sub == "show") return show_case(rest, false);
-    if (sub == "export") return show_case(rest, true);
+    if (sub == "show") return show_case(rest);
+    if (sub == "export") return export_case_command(rest);
     if (sub == "submit" || sub == "return" || sub == "approve" || sub == "close") return change(rest, sub);
   } catch (const store::StoreError& e) {
     return report_store_error(e);
