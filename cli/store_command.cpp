@@ -1,4 +1,4 @@
-// waymark-cli store init|add-user|passwd|users|verify|backup|restore: the encrypted case store.
+// waymark-cli store init|add-user|passwd|users|verify|backup|restore|settings: the encrypted case store.
 #include <cstdio>
 #include <system_error>
 
@@ -32,10 +32,15 @@ keyslot file is PATH.keys beside it. Keep both together; back them up with 'stor
   store users --db P --user NAME --password-stdin            list accounts (admin or supervisor)
   store verify --db P --user NAME --password-stdin
       self-test (encryption engine, encrypted header, no plain SQLite loaded), full integrity check,
-      audit chain, keyslots against accounts. Exit 0: all good.
+      whole pages (nothing added or cut off), audit chain, keyslots against accounts (every account
+      has one). Admin or supervisor. Exit 0: all good.
   store backup --db P --user NAME --password-stdin --to FILE [--keep N]
       encrypted copy at FILE (+ FILE.keys), checked before it replaces the previous one; N generations
       kept as FILE, FILE.1, ... (default 3). Refused if FILE (or FILE.1, ...) is the store itself.
+      Admin or supervisor.
+  store settings --db P --user NAME --password-stdin [--self-approval on|off]
+      prints the store's settings; with --self-approval (admin only), sets whether a supervisor may
+      approve a case they created themselves (off by default).
   store restore --db P --user NAME --password-stdin --from FILE
       replace the store with a checked backup; NAME must be admin or supervisor in the backup and the
       passphrase the one NAME had then (no passphrase of the replaced store is needed). Refused while
@@ -134,6 +139,28 @@ int verify(const Argv& argv) {
   std::printf("ok: SQLCipher %s, schema %d, %lld cases, %lld audit events in an unbroken chain, %lld keyslots\n",
               r.engine_version.c_str(), r.schema_version, static_cast<long long>(r.cases),
               static_cast<long long>(r.audit_events), static_cast<long long>(r.keyslots));
+  if (!r.whole_file_checked)
+    std::printf("note: the store is open in another Waymark, so its length was checked only for whole pages; "
+                "run verify again when it is closed for the exact check\n");
+  if (r.orphan_keyslots > 0)
+    std::printf("note: %lld keyslot%s without an account (left by an add-user that failed; dropped by the next "
+                "add-user)\n",
+                static_cast<long long>(r.orphan_keyslots), r.orphan_keyslots == 1 ? "" : "s");
+  return kOk;
+}
+
+int settings(const Argv& argv) {
+  Args args(argv, {"password-stdin"});
+  SystemClock clock;
+  const auto self_approval = args.option("self-approval");
+  if (self_approval && *self_approval != "on" && *self_approval != "off") {
+    std::fprintf(stderr, "waymark-cli: --self-approval is on or off\n");
+    return kBadInput;
+  }
+  auto opened = open_store(args, {"self-approval"}, kStoreHelp, clock);
+  if (!opened.store) return opened.exit_code;
+  if (self_approval) opened.store->set_self_approval(*self_approval == "on");
+  std::printf("self-approval: %s\n", opened.store->self_approval_allowed() ? "on" : "off");
   return kOk;
 }
 
@@ -197,6 +224,7 @@ int store_command(const Argv& argv) {
     if (sub == "verify") return verify(rest);
     if (sub == "backup") return backup(rest);
     if (sub == "restore") return restore(rest);
+    if (sub == "settings") return settings(rest);
   } catch (const store::StoreError& e) {
     return report_store_error(e);
   } catch (const std::exception& e) {

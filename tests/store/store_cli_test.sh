@@ -116,6 +116,20 @@ expect 0 "store restore" -- sh -c "\"$CLI\" store restore --db \"$DB\" --user al
 ls "$WORK" | grep -q 'cases.db.replaced-' || fail "restore did not keep the replaced file"
 expect 0 "verify after restore" -- sh -c "\"$CLI\" store verify --db \"$DB\" --user alice --password-stdin <\"$WORK/in\""
 
+# Upkeep needs admin or supervisor (exit 6, nothing written); settings: self-approval off by default.
+expect 6 "verify as a responder" -- sh -c "\"$CLI\" store verify --db \"$DB\" --user rita --password-stdin <\"$WORK/rita\""
+has err "not allowed"
+expect 6 "backup as a responder" -- sh -c "\"$CLI\" store backup --db \"$DB\" --user rita --password-stdin --to \"$WORK/backups/cases.bak\" <\"$WORK/rita\""
+[ -e "$WORK/backups/cases.bak.2" ] && fail "a responder's backup rotated the generations"
+expect 0 "settings" -- sh -c "\"$CLI\" store settings --db \"$DB\" --user alice --password-stdin <\"$WORK/in\""
+has out "self-approval: off"
+expect 2 "settings with a bad value" -- sh -c "\"$CLI\" store settings --db \"$DB\" --user alice --password-stdin --self-approval maybe <\"$WORK/in\""
+expect 6 "settings changed by a responder" -- sh -c "\"$CLI\" store settings --db \"$DB\" --user rita --password-stdin --self-approval on <\"$WORK/rita\""
+expect 0 "self-approval on" -- sh -c "\"$CLI\" store settings --db \"$DB\" --user alice --password-stdin --self-approval on <\"$WORK/in\""
+has out "self-approval: on"
+expect 0 "self-approval off" -- sh -c "\"$CLI\" store settings --db \"$DB\" --user alice --password-stdin --self-approval off <\"$WORK/in\""
+has out "self-approval: off"
+
 # passwd: line 1 current, line 2 new; with --recovery line 1 is the recovery code.
 printf '%s\n%s\n' "$RITA_PASS" 'rita has a new passphrase now' >"$WORK/pw"
 expect 0 "passwd" -- sh -c "\"$CLI\" store passwd --db \"$DB\" --user rita --password-stdin <\"$WORK/pw\""

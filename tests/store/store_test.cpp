@@ -298,6 +298,66 @@ TEST(Autosave, EachAnswerIsCommittedBeforeSaveReturns) {
   EXPECT_EQ(conn2.execAndGet("PRAGMA synchronous").getInt(), 2);
 }
 
+// Finding: `store backup` and `store verify` had no role check: a responder could replace the admin's
+// newest backup. docs/security.md: backups and checks are the store's upkeep (admin or supervisor).
+TEST(Permissions, BackupAndVerifyNeedAdminOrSupervisor) {
+  Team team;
+  for (const char* who : {"rita", "cara"}) {
+    auto s = team.as(who);
+    EXPECT_EQ(error_of([&] { (void)s.backup(team.dir / "backup.db"); }), Errc::denied) << who;
+    EXPECT_EQ(error_of([&] { (void)s.verify(); }), Errc::denied) << who;
+  }
+  EXPECT_FALSE(fs::exists(team.dir / "backup.db"));
+  for (const char* who : {"adam", "sam", "alice"}) {
+    auto s = team.as(who);
+    EXPECT_NO_THROW((void)s.backup(team.dir / "backup.db")) << who;
+    EXPECT_NO_THROW((void)s.verify()) << who;
+  }
+  int denials = 0;
+  for (const auto& e : team.as("alice").audit_events()) denials += e.action == static_cast<int>(AuditAction::access_denied);
+  EXPECT_EQ(denials, 4);
+}
+
+// Finding: a supervisor could approve their own case. Now refused unless an admin allows it for the
+// store (off by default); the change is in the audit trail.
+TEST(Permissions, SelfApprovalIsOffUnlessTheStoreAllowsIt) {
+  Team team;
+  std::int64_t own = 0;
+  {
+    auto sam = team.as("sam");
+    EXPECT_FALSE(sam.self_approval_allowed());
+    own = sam.create_case(test::test_pack_ref()).id;
+    sam.submit(own, "cara");
+    EXPECT_EQ(error_of([&] { sam.approve(own); }), Errc::denied);
+    sam.return_case(own);  // giving it back is not approving it
+    sam.submit(own, "cara");
+    EXPECT_EQ(error_of([&] { sam.set_self_approval(true); }), Errc::denied);  // not an admin
+  }
+  {
+    auto alice = team.as("alice");  // another supervisor may approve it
+    EXPECT_NO_THROW(alice.approve(own));
+  }
+  std::int64_t second = 0;
+  {
+    auto sam = team.as("sam");
+    second = sam.create_case(test::test_pack_ref()).id;
+    sam.submit(second, "cara");
+  }
+  {
+    auto adam = team.as("adam");
+    adam.set_self_approval(true);
+    EXPECT_TRUE(adam.self_approval_allowed());
+    const auto events = adam.audit_events();
+    EXPECT_EQ(events.back().action, static_cast<int>(AuditAction::setting_changed));
+    EXPECT_EQ(events.back().detail.value_or(0), 3);  // setting 1, on
+  }
+  {
+    auto sam = team.as("sam");
+    EXPECT_NO_THROW(sam.approve(second));
+    EXPECT_NO_THROW((void)sam.verify());
+  }
+}
+
 TEST(Schema, MigratesOldDatabasesAndRefusesNewerOnes) {
   TempDir dir;
   FakeClock clock;
