@@ -36,7 +36,7 @@ void steps_and_organisations(const report::ReferralSummary& s, const report::Sec
   for (const auto& o : s.organisations) {
     QString h = QStringLiteral("<p><b>%1</b><br>%2").arg(esc(o.name), esc(o.contact));
     if (!o.web.empty()) h += QStringLiteral("<br>%1").arg(esc(o.web));
-    h += QStringLiteral("<br><span style=\"font-size: 8.5pt; %1\">As published; checked %2.").arg(kMuted, esc(o.checked));
+    h += QStringLiteral("<br><span style=\"font-size: 8.5pt; %1\">As published (checked: %2).").arg(kMuted, esc(o.checked));
     for (const auto& w : o.why) h += " " + esc(w);
     out.push_back({h + "</span></p>", false, 4});
   }

@@ -1,8 +1,7 @@
 #include "report/assessment_json.h"
 
-#include <algorithm>
-
 #include "report/reasons.h"
+#include "report/wording.h"
 #include "rules/answers_json.h"
 
 namespace waymark::report {
@@ -39,14 +38,13 @@ json assessment_to_json(const rules::RulePack& pack, const rules::AnswerSet& ans
   json indicators = json::array();
   for (const auto& f : a.indicators) {
     const auto& ind = pack.indicators[static_cast<std::size_t>(f.index)];
-    const auto& src = pack.sources[static_cast<std::size_t>(ind.source)];
     indicators.push_back({{"id", ind.id},
                           {"text", ind.text},
                           {"element", to_string(ind.elements.front())},
                           {"grade", to_string(ind.grade)},
                           {"grade_verified", ind.grade_verified},
                           {"verified", ind.verified},
-                          {"source", src.id + (ind.source_ref.empty() ? "" : " " + ind.source_ref)},
+                          {"source", source_of(pack, ind)},
                           {"because", because(pack, answers, f.because)}});
   }
   out["indicators"] = indicators;
@@ -85,16 +83,7 @@ json assessment_to_json(const rules::RulePack& pack, const rules::AnswerSet& ans
                            {"because", because(pack, answers, step.because)}});
   out["explanation"] = explanation;
   // What every reader must be told, whatever renders this JSON.
-  json notices = json::array({"This supports the responder's decision; it does not make it."});
-  if (!a.signposts.empty())
-    notices.push_back("Re-check contact details before use: numbers, hours and eligibility change.");
-  const bool unverified = std::any_of(a.indicators.begin(), a.indicators.end(), [&](const auto& f) {
-    const auto& ind = pack.indicators[static_cast<std::size_t>(f.index)];
-    return !ind.verified || (ind.grade != rules::Grade::none && !ind.grade_verified);
-  });
-  if (unverified)
-    notices.push_back("Some indicators or their grades are UNVERIFIED: not checked against their primary source.");
-  out["notices"] = notices;
+  out["notices"] = assessment_notices(pack, a);
   return out;
 }
 

@@ -74,7 +74,8 @@ std::string join_words(const std::vector<std::string>& words, const char* last) 
   const bool commas = std::any_of(words.begin(), words.end(),
                                   [](const std::string& w) { return w.find(',') != std::string::npos; });
   const std::string between = commas ? "; " : ", ";
-  const std::string before_last = commas ? ";" + std::string(last) : std::string(last);
+  const std::string_view tail(last);
+  const std::string before_last = commas && tail.front() != ';' ? ";" + std::string(tail) : std::string(tail);
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (i > 0) out += i + 1 == words.size() ? before_last : between;

@@ -169,7 +169,9 @@ void Builder::fill_fixed(Section& s) const {
     for (rules::LegalElement e : rules::kLegalElements) {
       const auto& f = a_.elements[static_cast<std::size_t>(e)];
       const auto& rule = pack_.element_rules[who][static_cast<std::size_t>(e)][static_cast<std::size_t>(f.rule)];
-      std::string line = std::string(to_string(e)) + ": " + std::string(to_string(f.status)) + ". " + rule.explain;
+      std::string name(to_string(e));
+      name[0] = static_cast<char>(name[0] - 'a' + 'A');  // "Action", "Means", "Purpose"
+      std::string line = name + ": " + std::string(to_string(f.status)) + ". " + rule.explain;
       if (std::string_view(".!?").find(line.back()) == std::string_view::npos) line += '.';
       const std::string why = because(f.because);
       if (!why.empty()) line += " Because: " + why + ".";
@@ -229,7 +231,7 @@ void Builder::fill_steps(Section& s) {
     OrganisationItem item{o.id, o.name, o.contact, o.web, o.checked, {}};
     for (int r : f.rules) item.why.push_back(pack_.signposts[static_cast<std::size_t>(r)].why);
     std::string bullet = o.name + " - " + o.contact + (o.web.empty() ? "" : " - " + o.web) +
-                         " (as published; checked " + o.checked + ").";
+                         " (as published; checked: " + o.checked + ").";
     for (const auto& w : item.why) bullet += " " + w;
     s.bullets.push_back(std::move(bullet));
     out_.organisations.push_back(std::move(item));

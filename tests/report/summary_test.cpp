@@ -96,7 +96,7 @@ TEST(ReferralSummary, HandoverHasNeedsRisksAndOrganisationsButNoLegalReasoning) 
   for (const auto& st : s.steps) EXPECT_TRUE(st.why.empty()) << st.id;
   EXPECT_FALSE(s.organisations.empty());
   const std::string text = report::render(s, Format::text);
-  for (const char* legal : {"Because:", "UNVERIFIED", "means: present", "MSA s.", "private note", "DRAFT"})
+  for (const char* legal : {"Because:", "UNVERIFIED", "Means: present", "MSA s.", "private note", "DRAFT"})
     EXPECT_EQ(text.find(legal), std::string::npos) << legal << " in:\n" << text;
   EXPECT_NE(text.find("A safe place to stay tonight"), std::string::npos);
   EXPECT_NE(text.find("Are they afraid of being harmed or exploited again? yes"), std::string::npos);
