@@ -21,6 +21,8 @@ Screening Screening::resume(store::CaseStore& store, const rules::RulePack& pack
   Screening s(store, pack, case_id, record.summary.reference);
   ResumeReport r;
   r.started_under = record.summary.pack;
+  r.summary = record.summary;
+  r.notes = record.notes;
   r.pack_changed = record.summary.pack.id != pack.id || record.summary.pack.version != pack.version ||
                    record.summary.pack.sha256 != pack.sha256;
   for (const store::SavedAnswer& saved : record.answers) {

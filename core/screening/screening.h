@@ -26,6 +26,8 @@ struct ResumeReport {
   std::vector<std::string> not_valid;    // saved answers this pack's question no longer accepts
   bool pack_changed = false;             // the case was started under another pack id, version or hash
   store::PackRef started_under;
+  store::CaseSummary summary;  // status, owner, reference as stored
+  std::string notes;           // the responder's notes, for the page that edits them
 };
 
 class Screening {

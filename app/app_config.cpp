@@ -1,0 +1,70 @@
+#include "app_config.h"
+
+#include <QCoreApplication>
+
+#include "host/process.h"
+
+namespace waymark::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path default_pack() {
+  const fs::path exe_dir = QCoreApplication::applicationDirPath().toStdString();
+  const fs::path installed = exe_dir / ".." / "share" / "waymark" / "rules" / "uk" / "pack.yaml";
+  std::error_code ec;
+  if (fs::exists(installed, ec)) return installed.lexically_normal();
+  return WAYMARK_SOURCE_PACK;  // a build tree: the pack in the sources
+}
+
+}  // namespace
+
+const char* usage_text() {
+  return "usage: waymark [--db PATH] [--pack PATH] [--autolock-minutes N]\n\n"
+         "Opens the Waymark screening app on the encrypted case store at PATH (default: the XDG data\n"
+         "folder, ~/.local/share/waymark/cases.db). On first run it creates the store and the first\n"
+         "account. It locks itself after N minutes without input (default 5, 1 to 120); Ctrl+L locks\n"
+         "at once and hides every case.\n";
+}
+
+ParsedConfig parse_arguments(const QStringList& arguments) {
+  ParsedConfig out;
+  AppConfig c;
+  c.db = host::default_db_path();
+  c.pack = default_pack();
+  for (qsizetype i = 1; i < arguments.size(); ++i) {
+    const QString& a = arguments[i];
+    const auto value = [&]() -> std::optional<QString> {
+      if (i + 1 >= arguments.size()) return std::nullopt;
+      return arguments[++i];
+    };
+    if (a == "--help" || a == "-h") {
+      out.help = true;
+      return out;
+    }
+    if (a == "--db" || a == "--pack") {
+      const auto v = value();
+      if (!v || v->isEmpty()) {
+        out.error = a + " needs a path";
+        return out;
+      }
+      (a == "--db" ? c.db : c.pack) = v->toStdString();
+    } else if (a == "--autolock-minutes") {
+      const auto v = value();
+      bool ok = false;
+      const int minutes = v ? v->toInt(&ok) : 0;
+      if (!ok || minutes < 1 || minutes > 120) {
+        out.error = "--autolock-minutes needs a whole number from 1 to 120";
+        return out;
+      }
+      c.autolock = std::chrono::minutes(minutes);
+    } else {
+      out.error = "unknown option '" + a.left(40) + "'";
+      return out;
+    }
+  }
+  out.config = std::move(c);
+  return out;
+}
+
+}  // namespace waymark::app

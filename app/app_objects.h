@@ -1,0 +1,48 @@
+#pragma once
+// Everything the window binds to, wired once: the rule pack, the lock, the case list, the screening.
+// main(), the Qt Quick tests, the screenshot tool and the benchmark all build the app through this,
+// so they exercise the same wiring. The store is never handed to QML; only these controllers are.
+#include <QObject>
+#include <QVariantMap>
+#include <memory>
+
+#include "access_controller.h"
+#include "app_config.h"
+#include "case_list_model.h"
+#include "rules/rule_pack.h"
+#include "screening_controller.h"
+
+namespace waymark::app {
+
+// Any key press, click, scroll or touch anywhere in the app restarts the autolock countdown.
+class ActivityFilter : public QObject {
+ public:
+  explicit ActivityFilter(AccessController& access) : access_(access) {}
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
+ private:
+  AccessController& access_;
+};
+
+class AppObjects {
+ public:
+  AppObjects(AppConfig config, rules::RulePack pack, const store::Clock& clock);
+
+  [[nodiscard]] AccessController& access() { return access_; }
+  [[nodiscard]] CaseListModel& cases() { return cases_; }
+  [[nodiscard]] ScreeningController& screening() { return screening_; }
+  [[nodiscard]] const rules::RulePack& pack() const { return pack_; }
+  // The initial properties of Main.qml: access, cases, screening.
+  [[nodiscard]] QVariantMap qml_properties();
+  // Installs the activity filter on the application (call once the QGuiApplication exists).
+  void watch_activity();
+
+ private:
+  rules::RulePack pack_;
+  AccessController access_;
+  CaseListModel cases_;
+  ScreeningController screening_;
+  ActivityFilter activity_;
+};
+
+}  // namespace waymark::app

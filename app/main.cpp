@@ -1,0 +1,52 @@
+// waymark: the responder's app. Hardens the process, reads the options and the rule pack, and opens
+// the window on the encrypted case store.
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QtQml/qqmlextensionplugin.h>
+#include <cstdio>
+
+#include "app_config.h"
+#include "app_objects.h"
+#include "host/process.h"
+#include "host/system_clock.h"
+#include "log/log.h"
+#include "rules/pack_loader.h"
+
+Q_IMPORT_QML_PLUGIN(WaymarkPlugin)
+
+int main(int argc, char** argv) {
+  waymark::log::setup(waymark::log::Level::warn);
+  waymark::host::harden_process();
+  QGuiApplication app(argc, argv);
+  QGuiApplication::setApplicationName(QStringLiteral("Waymark"));
+  QGuiApplication::setApplicationDisplayName(QStringLiteral("Waymark"));
+  QGuiApplication::setDesktopFileName(QStringLiteral("waymark"));
+  QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+  const auto parsed = waymark::app::parse_arguments(QGuiApplication::arguments());
+  if (parsed.help) {
+    std::fputs(waymark::app::usage_text(), stdout);
+    return 0;
+  }
+  if (!parsed.config) {
+    std::fprintf(stderr, "waymark: %s\n%s", parsed.error.toUtf8().constData(), waymark::app::usage_text());
+    return 2;
+  }
+  auto loaded = waymark::rules::load_rule_pack(parsed.config->pack);
+  for (const auto& e : loaded.errors) std::fprintf(stderr, "%s\n", e.to_string().c_str());
+  if (!loaded.pack) {
+    std::fprintf(stderr, "waymark: the rule pack was refused; nothing was opened\n");
+    return 1;
+  }
+
+  const waymark::host::SystemClock clock;
+  waymark::app::AppObjects objects(*parsed.config, std::move(*loaded.pack), clock);
+  objects.watch_activity();
+  QQmlApplicationEngine engine;
+  engine.addImportPath(QStringLiteral("qrc:/"));
+  engine.setInitialProperties(objects.qml_properties());
+  engine.load(QUrl(QStringLiteral("qrc:/Waymark/Main.qml")));
+  if (engine.rootObjects().isEmpty()) return 3;
+  return QGuiApplication::exec();
+}

@@ -1,0 +1,301 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Waymark
+
+// The result in the order a responder acts: the band, the steps, who to contact, then why. Notes and
+// submitting to a caseworker at the end.
+Item {
+    id: root
+    required property ScreeningController screening
+    objectName: "summaryPage"
+    readonly property var summary: screening.summary
+
+    ScrollView {
+        id: view
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        anchors.bottomMargin: actions.height + Theme.margin
+        clip: true
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            // Long lines are hard to read on a wide screen: the text keeps to a readable column.
+            width: Math.min(view.availableWidth - Theme.spacing, Theme.unit * 70)
+            x: Math.max(0, (view.availableWidth - width) / 2)
+            spacing: Theme.spacing
+
+            Label {
+                objectName: "noticeText"
+                visible: text !== ""
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                color: Theme.warn
+                text: root.screening.notice
+            }
+            Rectangle {
+                Layout.fillWidth: true
+                implicitHeight: bandColumn.implicitHeight + 2 * Theme.spacing
+                radius: 6
+                color: root.summary.band === "emergency" ? Theme.dangerSoft
+                     : root.summary.band === "refer" ? Theme.warnSoft : Theme.accentSoft
+                ColumnLayout {
+                    id: bandColumn
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing
+                    Label {
+                        objectName: "summaryBand"
+                        Layout.fillWidth: true
+                        wrapMode: Text.WordWrap
+                        font.pixelSize: Theme.questionSize
+                        font.bold: true
+                        text: root.summary.heading || ""
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.WordWrap
+                        text: root.summary.explain || ""
+                    }
+                    Label {
+                        objectName: "summaryChild"
+                        visible: root.summary.treatedAsChild === true
+                        Layout.fillWidth: true
+                        wrapMode: Text.WordWrap
+                        font.bold: true
+                        color: Theme.danger
+                        text: qsTr("Treated as a child (under 18, or age uncertain): child safeguarding applies; no consent is needed for a referral.")
+                    }
+                    Label {
+                        visible: (root.summary.unanswered || 0) > 0
+                        Layout.fillWidth: true
+                        wrapMode: Text.WordWrap
+                        text: qsTr("%1 of %2 questions shown are not answered yet; the result may change.")
+                              .arg(root.summary.unanswered).arg(root.summary.shown)
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.WordWrap
+                        color: Theme.muted
+                        font.pixelSize: Theme.smallSize
+                        text: qsTr("This supports your decision; it does not make it.")
+                    }
+                }
+            }
+
+            Label { text: qsTr("What to do"); font.pixelSize: Theme.headingSize; font.bold: true }
+            Repeater {
+                objectName: "stepsList"
+                model: root.summary.steps || []
+                delegate: ColumnLayout {
+                    required property var modelData
+                    required property int index
+                    Layout.fillWidth: true
+                    spacing: 2
+                    Label {
+                        objectName: "step_" + modelData.id
+                        Layout.fillWidth: true
+                        wrapMode: Text.WordWrap
+                        font.bold: true
+                        text: (index + 1) + ". " + modelData.title
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        Layout.leftMargin: Theme.margin
+                        wrapMode: Text.WordWrap
+                        text: modelData.action
+                    }
+                }
+            }
+
+            Label { text: qsTr("Who to contact"); font.pixelSize: Theme.headingSize; font.bold: true }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                color: Theme.muted
+                text: qsTr("Re-check contact details before use: numbers, hours and eligibility change.")
+            }
+            Repeater {
+                model: root.summary.organisations || []
+                delegate: ColumnLayout {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    spacing: 2
+                    Label {
+                        objectName: "org_" + modelData.id
+                        Layout.fillWidth: true
+                        wrapMode: Text.WordWrap
+                        font.bold: true
+                        text: modelData.name
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        Layout.leftMargin: Theme.margin
+                        wrapMode: Text.WordWrap
+                        textFormat: Text.PlainText
+                        text: modelData.contact + (modelData.web ? "  ·  " + modelData.web : "")
+                              + "  " + qsTr("(as published; checked %1)").arg(modelData.checked)
+                    }
+                    Repeater {
+                        model: modelData.why
+                        delegate: Label {
+                            required property string modelData
+                            Layout.fillWidth: true
+                            Layout.leftMargin: Theme.margin
+                            wrapMode: Text.WordWrap
+                            color: Theme.muted
+                            text: qsTr("Why: %1").arg(modelData)
+                        }
+                    }
+                }
+            }
+
+            Button {
+                id: whyToggle
+                objectName: "whyToggle"
+                checkable: true
+                font.underline: true
+                background: Rectangle {
+                    color: "transparent"
+                    border.width: whyToggle.activeFocus ? 2 : 0
+                    border.color: "#f0a202"
+                }
+                contentItem: Text {
+                    text: whyToggle.text
+                    font: whyToggle.font
+                    color: Theme.accent
+                }
+                text: checked ? qsTr("Hide why") : qsTr("Why: the answers, signs and rules behind this")
+            }
+            ColumnLayout {
+                visible: whyToggle.checked
+                Layout.fillWidth: true
+                spacing: Theme.spacing / 2
+                Repeater {
+                    model: root.summary.elements || []
+                    delegate: Label {
+                        required property var modelData
+                        Layout.fillWidth: true
+                        wrapMode: Text.WordWrap
+                        text: modelData.title + ": " + Theme.statusWords(modelData.status) + ". " + modelData.explain
+                              + (modelData.because.length ? "\n  • " + modelData.because.join("\n  • ") : "")
+                    }
+                }
+                Label {
+                    visible: (root.summary.indicators || []).length > 0
+                    text: qsTr("Signs found")
+                    font.bold: true
+                }
+                Repeater {
+                    model: root.summary.indicators || []
+                    delegate: Label {
+                        required property var modelData
+                        Layout.fillWidth: true
+                        wrapMode: Text.WordWrap
+                        text: "• " + modelData.text + "  [" + modelData.element
+                              + (modelData.grade ? ", " + modelData.grade : "")
+                              + (modelData.unverified ? ", UNVERIFIED" : "") + "; " + qsTr("source") + ": " + modelData.source + "]"
+                    }
+                }
+                Label {
+                    visible: root.summary.anyUnverified === true
+                    Layout.fillWidth: true
+                    wrapMode: Text.WordWrap
+                    color: Theme.warn
+                    text: qsTr("Items marked UNVERIFIED could not be checked against their primary source.")
+                }
+                Label { text: qsTr("Rules applied"); font.bold: true }
+                Repeater {
+                    model: root.summary.explanation || []
+                    delegate: Label {
+                        required property var modelData
+                        Layout.fillWidth: true
+                        wrapMode: Text.WordWrap
+                        font.pixelSize: Theme.smallSize
+                        text: modelData.conclusion + "  (" + qsTr("rule") + " " + modelData.rule + ")"
+                              + (modelData.because.length ? ": " + modelData.because.join("; ") : "")
+                    }
+                }
+                Label {
+                    Layout.fillWidth: true
+                    color: Theme.muted
+                    font.pixelSize: Theme.smallSize
+                    text: qsTr("Rule pack %1 %2").arg(root.summary.packId).arg(root.summary.packVersion)
+                }
+            }
+
+            Label { text: qsTr("Your notes"); font.pixelSize: Theme.headingSize; font.bold: true }
+            TextArea {
+                id: notes
+                objectName: "notesField"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.targetHeight * 2
+                wrapMode: TextEdit.Wrap
+                readOnly: !root.screening.editable
+                placeholderText: qsTr("What you saw and heard, in your own words. Saved when you leave this box.")
+                Accessible.name: qsTr("Responder notes")
+                text: root.screening.notes
+                onActiveFocusChanged: if (!activeFocus) root.screening.saveNotes(text)
+                background: Rectangle { border.color: Theme.border; color: Theme.card; radius: 4 }
+            }
+            RowLayout {
+                visible: root.screening.editable
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                TextField {
+                    id: caseworker
+                    objectName: "caseworkerField"
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Caseworker's user name")
+                    Accessible.name: qsTr("Caseworker to submit to")
+                }
+                BigButton {
+                    objectName: "submitButton"
+                    text: qsTr("Submit to caseworker")
+                    onClicked: {
+                        root.screening.saveNotes(notes.text)
+                        root.screening.submitTo(caseworker.text)
+                    }
+                }
+            }
+            Label {
+                objectName: "summaryError"
+                visible: text !== ""
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                color: Theme.danger
+                text: root.screening.lastError
+            }
+        }
+    }
+
+    RowLayout {
+        id: actions
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.margin
+        spacing: Theme.spacing
+        BigButton {
+            objectName: "summaryBack"
+            visible: root.screening.editable
+            text: qsTr("Back to the questions")
+            onClicked: root.screening.back()
+        }
+        BigButton {
+            objectName: "answerRest"
+            visible: root.screening.editable && (root.summary.unanswered || 0) > 0
+            text: qsTr("Answer the rest")
+            onClicked: root.screening.goToFirstUnanswered()
+        }
+        Item { Layout.fillWidth: true }
+        BigButton {
+            objectName: "closeCase"
+            chosen: true
+            text: qsTr("Close the case")
+            onClicked: {
+                root.screening.saveNotes(notes.text)
+                root.screening.close()
+            }
+        }
+    }
+}

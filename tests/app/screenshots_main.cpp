@@ -1,0 +1,111 @@
+// waymark_screenshots DIR: renders each main page of the app to DIR/<page>.png, as a new responder
+// meets them: unlock, case list, a question with its help open, the live panel mid-screening, the
+// summary of V01, the emergency guidance and the autolocked screen. Used by scripts/screenshots.
+#include <QGuiApplication>
+#include <QQuickStyle>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "app_harness.h"
+#include "crypto/secret.h"
+#include "log/log.h"
+
+Q_IMPORT_QML_PLUGIN(WaymarkPlugin)
+
+namespace {
+
+using waymark::app::testing::AppHarness;
+
+int failures = 0;
+
+void shot(AppHarness& h, const QString& dir, const char* name) {
+  const QString file = dir + "/" + name + ".png";
+  if (h.grab(file)) {
+    std::printf("%s\n", file.toUtf8().constData());
+  } else {
+    std::fprintf(stderr, "waymark_screenshots: could not save %s\n", file.toUtf8().constData());
+    ++failures;
+  }
+}
+
+void set_checked(AppHarness& h, const char* name) {
+  if (QObject* o = h.find(QString::fromLatin1(name))) o->setProperty("checked", true);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  waymark::log::setup(waymark::log::Level::warn);
+  waymark::crypto::init_sodium();
+  QGuiApplication app(argc, argv);
+  QQuickStyle::setStyle(QStringLiteral("Basic"));
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: waymark_screenshots DIR\n");
+    return 2;
+  }
+  const QString dir = QString::fromLocal8Bit(argv[1]);
+  const auto pack = waymark::app::testing::load_uk_pack();
+  const auto v01 = waymark::app::testing::golden_answers(pack, "v01_labour_hungarian_man.json");
+  const auto v03 = waymark::app::testing::golden_answers(pack, "v03_county_lines_boy.json");
+
+  char folder[] = "/tmp/waymark-screenshots-XXXXXX";
+  if (::mkdtemp(folder) == nullptr) return 1;
+  const std::filesystem::path db = std::filesystem::path(folder) / "cases.db";
+  {
+    AppHarness h(db);
+    if (!h.show(1024, 640)) return std::fputs("waymark_screenshots: the window did not show\n", stderr), 1;
+    if (!h.set_up_store()) return std::fputs("waymark_screenshots: the store was not created\n", stderr), 1;
+    auto& s = h.objects().screening();
+    // Two finished cases and one draft for the list.
+    s.startNew();
+    while (s.view() == QLatin1String("question") && h.answer_current_from(v01)) {}
+    s.close();
+    s.startNew();
+    for (int i = 0; i < 6 && h.answer_current_from(v03); ++i) {}
+    s.close();
+    // V01 again, on screen: a question with its help, the live panel half way, the summary.
+    s.startNew();
+    h.wait_for_frame();
+    set_checked(h, "helpToggle");
+    shot(h, dir, "question-help");
+    for (int i = 0; i < 15 && h.answer_current_from(v01); ++i) {}
+    shot(h, dir, "live-panel");
+    while (s.view() == QLatin1String("question") && h.answer_current_from(v01)) {}
+    s.showSummary();
+    shot(h, dir, "summary-v01");
+    set_checked(h, "whyToggle");
+    shot(h, dir, "summary-v01-why");
+    s.showEmergency();
+    shot(h, dir, "emergency");
+    s.leaveEmergency();
+    s.close();
+    shot(h, dir, "case-list");
+    h.window()->resize(1920, 1080);
+    s.resume(h.objects().cases().data(h.objects().cases().index(1), waymark::app::CaseListModel::IdRole).toLongLong());
+    set_checked(h, "helpToggle");
+    shot(h, dir, "question-1920x1080");
+    s.close();
+  }
+  {
+    AppHarness h(db);
+    if (!h.show(1024, 640)) return std::fputs("waymark_screenshots: the window did not show\n", stderr), 1;
+    shot(h, dir, "unlock");
+  }
+  {
+    AppHarness h(db, std::chrono::milliseconds(1500));
+    if (!h.show(1024, 640)) return std::fputs("waymark_screenshots: the window did not show\n", stderr), 1;
+    if (!h.unlock()) {
+      std::fprintf(stderr, "waymark_screenshots: could not unlock: %s\n", h.objects().access().lastError().toUtf8().constData());
+      return 1;
+    }
+    h.objects().screening().resume(h.objects().cases().data(h.objects().cases().index(0), waymark::app::CaseListModel::IdRole).toLongLong());
+    QTest::qWait(2500);  // no input: the autolock fires
+    shot(h, dir, "autolocked");
+  }
+  std::error_code ec;
+  std::filesystem::remove_all(folder, ec);
+  return failures == 0 ? 0 : 1;
+}
