@@ -70,9 +70,11 @@ std::string indicator_sentence(const rules::RulePack& pack, const rules::Assessm
 }  // namespace
 
 std::string join_words(const std::vector<std::string>& words, const char* last) {
-  // Items that hold commas themselves are kept apart with semicolons, so a list reads unambiguously.
-  const bool commas = std::any_of(words.begin(), words.end(),
-                                  [](const std::string& w) { return w.find(',') != std::string::npos; });
+  // Items that hold commas or "and" themselves are kept apart with semicolons, so a list reads
+  // unambiguously ("a; b and c; and d").
+  const bool commas = words.size() > 1 && std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return w.find(',') != std::string::npos || w.find(" and ") != std::string::npos;
+  });
   const std::string between = commas ? "; " : ", ";
   const std::string_view tail(last);
   const std::string before_last = commas && tail.front() != ';' ? ";" + std::string(tail) : std::string(tail);

@@ -16,7 +16,7 @@ namespace waymark::report {
                                                   const rules::Assessment& assessment,
                                                   std::string_view section, bool anonymous);
 
-// "a, b and c"; "a, b; c and d" becomes "a, b; c; and d" so items with commas stay apart.
+// "a, b and c"; items that hold a comma or "and" are joined "a; b and c; and d" so they stay apart.
 [[nodiscard]] std::string join_words(const std::vector<std::string>& words, const char* last = " and ");
 
 // "\n- a\n- b\n": one item per line, for lists whose items hold punctuation.

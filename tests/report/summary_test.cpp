@@ -53,6 +53,11 @@ TEST(ReferralSummary, DraftsSayOnlyWhatTheAnswersSupport) {
             "What they were told about the pay and the hours or working conditions turned out to be untrue.");
   EXPECT_EQ(start->box, "How did the exploitation start?");
   EXPECT_EQ(start->limit, 15000);
+  // Items that hold "and" are kept apart with semicolons.
+  EXPECT_EQ(draft(v01, "journeys")->text,
+            "The screening recorded that someone brought them or arranged their travel from another country; and "
+            "someone else paid for their travel and they must pay it back. The person who gives them work, or "
+            "controls them, also decides where they live.");
   // "don't know" answers become what is not known, never a guess.
   EXPECT_NE(draft(v01, "required_to_do")->text.find("It is not known whether they could say no"), std::string::npos);
   EXPECT_NE(draft(v01, "situation")->text.find("It is not known whether they are still in this situation."),
