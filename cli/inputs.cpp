@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "rules/answers_json.h"
 #include "rules/pack_loader.h"
+#include "text/bounded_file.h"
 
 namespace waymark::cli {
 
@@ -16,12 +17,14 @@ std::optional<rules::RulePack> load_pack(const std::string& path) {
 }
 
 AnswersOrExit load_answers(const rules::RulePack& pack, const std::string& path) {
-  const auto text = rules::read_file(path);
-  if (!text) {
-    std::fprintf(stderr, "waymark-cli: cannot read answers file '%s'\n", path.c_str());
+  // A regular file of at most 4 MiB (a full screening with long notes is a few KB): a folder, a device
+  // or a pipe is refused with the reason, exit 3, like a missing file.
+  const text::BoundedRead file = text::read_regular_file(path, 4u << 20);
+  if (!file.text) {
+    std::fprintf(stderr, "waymark-cli: cannot read answers file '%s': %s\n", path.c_str(), file.problem.c_str());
     return {std::nullopt, kIoError};
   }
-  rules::ParsedAnswers parsed = rules::answers_from_json_text(pack, *text);
+  rules::ParsedAnswers parsed = rules::answers_from_json_text(pack, *file.text);
   for (const auto& e : parsed.errors) std::fprintf(stderr, "%s: %s\n", path.c_str(), e.c_str());
   if (!parsed.errors.empty()) return {std::nullopt, kBadInput};
   return {std::move(parsed.answers), kOk};

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "commands.h"
+#include "host/process.h"
 #include "log/log.h"
 
 namespace {
@@ -45,6 +46,9 @@ constexpr Command kCommands[] = {
 
 int main(int argc, char** argv) {
   waymark::log::setup(waymark::log::Level::warn);
+  // Before any command reads a pack, answers or the store: no core dump (it would hold answers and
+  // free text), no debugger attach, files private. Every command, so none can be forgotten.
+  waymark::host::harden_process();
   if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
     std::fputs(kUsage, argc < 2 ? stderr : stdout);
     return argc < 2 ? waymark::cli::kBadInput : waymark::cli::kOk;

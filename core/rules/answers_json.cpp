@@ -1,10 +1,78 @@
 #include "rules/answers_json.h"
 
+#include <optional>
+#include <vector>
+
 #include "rules/answer_check.h"
 #include "rules/names.h"
+#include "text/utf8.h"
 
 namespace waymark::rules {
 namespace {
+
+// Follows a document that nlohmann could not read, to say where it stopped: for a number outside the
+// range of doubles (1e400), inside the answer to which question. Never keeps a value.
+class LocatingSax {
+ public:
+  using json = nlohmann::json;
+  bool null() { return true; }
+  bool boolean(bool) { return true; }
+  bool number_integer(json::number_integer_t) { return true; }
+  bool number_unsigned(json::number_unsigned_t) { return true; }
+  bool number_float(json::number_float_t, const json::string_t&) { return true; }
+  bool string(json::string_t&) { return true; }
+  bool binary(json::binary_t&) { return true; }
+  bool start_object(std::size_t) { return open(true); }
+  bool key(json::string_t& k) {
+    if (!stack_.empty()) stack_.back().key = k;
+    return true;
+  }
+  bool end_object() { return close(); }
+  bool start_array(std::size_t) { return open(false); }
+  bool end_array() { return close(); }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+    byte_ = position;
+    // An out-of-range number is reported at the value itself, so the last key read is its own.
+    if (dynamic_cast<const json::out_of_range*>(&ex) != nullptr && stack_.size() >= 2 && stack_[0].object &&
+        stack_[0].key == "answers" && stack_[1].object)
+      question_ = stack_[1].key;
+    return false;
+  }
+
+  [[nodiscard]] std::size_t byte() const { return byte_; }
+  [[nodiscard]] const std::optional<std::string>& question() const { return question_; }
+
+ private:
+  struct Level {
+    bool object;
+    std::string key;
+  };
+  bool open(bool object) {
+    stack_.push_back({object, {}});
+    return true;
+  }
+  bool close() {
+    if (!stack_.empty()) stack_.pop_back();
+    return true;
+  }
+  std::vector<Level> stack_;
+  std::size_t byte_ = 0;
+  std::optional<std::string> question_;
+};
+
+// Why `text` is not a JSON document, naming the question whose value could not be read if that is it.
+std::string unreadable_json(const RulePack& pack, std::string_view text) {
+  LocatingSax sax;
+  try {
+    (void)nlohmann::json::sax_parse(text, &sax);
+  } catch (const nlohmann::json::exception&) {
+  }
+  if (const auto& id = sax.question()) {
+    const std::string shown = pack.question_index(*id) >= 0 ? *id : text::quote_for_message(*id);
+    return "answer to '" + shown + "': a number outside the range this program can hold";
+  }
+  return "answers file is not valid JSON (at byte " + std::to_string(sax.byte()) + ")";
+}
 
 int option_index(const Question& q, const std::string& value) {
   for (std::size_t i = 0; i < q.options.size(); ++i)
@@ -107,21 +175,22 @@ std::string answer_to_text(const Question& q, const Answer& a) {
 
 ParsedAnswers answers_from_json_text(const RulePack& pack, std::string_view text) {
   ParsedAnswers out{AnswerSet(pack.questions.size()), {}};
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    out.errors.push_back("answers file is not valid JSON (at byte " + std::to_string(e.byte) + ")");
+  // Without exceptions: every reason nlohmann has to stop (syntax, invalid UTF-8, a number such as
+  // 1e400 that no double holds) gives a discarded document, explained by unreadable_json.
+  const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+  if (doc.is_discarded()) {
+    out.errors.push_back(unreadable_json(pack, text));
     return out;
   }
-  if (!doc.is_object() || !doc.contains("answers") || !doc["answers"].is_object()) {
+  if (!doc.is_object() || !doc.contains("answers") || !doc.at("answers").is_object()) {
     out.errors.push_back("answers file must be an object with an \"answers\" object");
     return out;
   }
-  for (const auto& [id, value] : doc["answers"].items()) {
+  for (const auto& [id, value] : doc.at("answers").items()) {
     const int q = pack.question_index(id);
     if (q < 0) {
-      out.errors.push_back("unknown question '" + id + "'");
+      // Escaped and cut: an id from the file may hold escape sequences, newlines or megabytes.
+      out.errors.push_back("unknown question '" + text::quote_for_message(id) + "'");
       continue;
     }
     std::string error;

@@ -10,11 +10,14 @@
 #include "rules/names.h"
 #include "rules/pack_graph.h"
 #include "rules/yaml_reader.h"
+#include "text/bounded_file.h"
 
 namespace waymark::rules {
 namespace {
 
 constexpr int kFormat = 1;
+// The UK pack's largest file is about 25 KB; anything past this is not a rule pack file.
+constexpr std::size_t kMaxPackFileBytes = 4u << 20;
 
 // One YAML file of the pack with the reader that reports its problems.
 struct Document {
@@ -105,9 +108,11 @@ const Document* PackBuilder::open(const std::filesystem::path& path, const YamlR
                                   const YAML::Node& at) {
   const std::optional<std::string> text = files_(path);
   if (!text) {
-    const std::string message = "cannot read file '" + path.string() + "'";
+    std::string message = "cannot read file '" + path.string() + "'";
+    if (const std::string why = waymark::text::unreadable_reason(path, kMaxPackFileBytes); !why.empty())
+      message += ": " + why;
     if (from) from->error(at, message);
-    else errors_.push_back({{path.string(), 1, 1}, message});
+    else errors_.push_back(LoadError{SourceLocation{path.string(), 1, 1}, std::move(message)});
     return nullptr;
   }
   crypto_hash_sha256_update(&hash_, reinterpret_cast<const unsigned char*>(text->data()),
@@ -587,12 +592,8 @@ void PackBuilder::compile_conditions() {
 }  // namespace
 
 std::optional<std::string> read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream out;
-  out << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(out).str();
+  // Regular files only, and bounded: a folder, /dev/zero or a pipe is refused, never read without end.
+  return waymark::text::read_regular_file(path, kMaxPackFileBytes).text;
 }
 
 LoadResult load_rule_pack(const std::filesystem::path& file, const FileReader& reader) {
@@ -602,7 +603,8 @@ LoadResult load_rule_pack(const std::filesystem::path& file, const FileReader& r
     result.pack = builder.build(file);
   } catch (const std::exception&) {
     // yaml-cpp may throw on odd input we did not foresee; refuse rather than crash.
-    result.errors.push_back({{file.string(), 1, 1}, "the pack could not be read (unexpected structure)"});
+    result.errors.push_back(
+        LoadError{SourceLocation{file.string(), 1, 1}, "the pack could not be read (unexpected structure)"});
   }
   if (!result.errors.empty()) result.pack.reset();
   return result;

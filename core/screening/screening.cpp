@@ -73,19 +73,25 @@ std::optional<int> Screening::next_unanswered() const {
 
 CreatedCase create_case_from_answers(store::CaseStore& store, const rules::RulePack& pack,
                                      const rules::AnswerSet& answers) {
-  Screening s = Screening::start(store, pack);
-  CreatedCase out{s.case_id(), s.reference(), 0, rules::Band::none};
+  // Checked and assessed first (pure), then stored in ONE transaction: a full disk or any other failure
+  // leaves no case at all, never a draft holding some of the answers.
+  rules::Session session(pack);
+  std::vector<store::CaseStore::NewAnswer> rows;
   for (int q = 0; q < static_cast<int>(pack.questions.size()); ++q) {
     const rules::Answer* a = answers.get(q);
     if (a == nullptr) continue;
+    const rules::Question& question = pack.questions[static_cast<std::size_t>(q)];
     // The answers were checked when they were read; a problem here is a bug, not bad input.
-    if (s.answer(q, *a) != rules::AnswerProblem::none)
-      throw store::StoreError(store::Errc::invalid, "answer to '" + pack.questions[static_cast<std::size_t>(q)].id +
-                                                        "' not accepted");
-    ++out.answers_saved;
+    if (rules::check_answer(question, *a) != rules::AnswerProblem::none)
+      throw store::StoreError(store::Errc::invalid, "answer to '" + question.id + "' not accepted");
+    rows.push_back({question.id, rules::answer_to_json(question, *a).dump()});
+    session.answer(q, *a);
   }
-  out.band = s.finish().band;
-  return out;
+  const rules::Assessment assessment = rules::assess(pack, session.answers());
+  const store::CaseSummary c =
+      store.create_case_with_answers({pack.id, pack.version, pack.sha256}, rows,
+                                     report::assessment_to_json(pack, session.answers(), assessment).dump());
+  return {c.id, c.reference, static_cast<int>(rows.size()), assessment.band};
 }
 
 }  // namespace waymark::screening

@@ -68,7 +68,8 @@ class Screening {
   rules::Session session_;
 };
 
-// `case new`: a new case with every given answer saved in pack order, then assessed and stored.
+// `case new`: a new case with every given answer (in pack order) and its assessment, stored in one
+// transaction: all of it or, on any failure, no case at all.
 struct CreatedCase {
   std::int64_t id = 0;
   std::string reference;

@@ -126,6 +126,14 @@ class CaseStore {
 
   // Cases. Every call is one transaction, committed before it returns, with its audit event.
   CaseSummary create_case(const PackRef& pack);
+  // A new case with its answers (question id, value JSON; in this order) and its assessment, in ONE
+  // transaction with the same audit events as one by one: on any failure (a full disk) no case exists.
+  struct NewAnswer {
+    std::string question_id;
+    std::string value_json;
+  };
+  CaseSummary create_case_with_answers(const PackRef& pack, const std::vector<NewAnswer>& answers,
+                                       std::string_view assessment_json);
   void save_answer(std::int64_t case_id, std::string_view question_id, std::string_view value_json);
   void save_notes(std::int64_t case_id, std::string_view notes);
   void save_assessment(std::int64_t case_id, std::string_view assessment_json);

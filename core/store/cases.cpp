@@ -72,31 +72,69 @@ void check_question_id(std::string_view id) {
 
 }  // namespace
 
+namespace {
+
+// Inserts a new draft case owned by the user, with its audit event; inside the caller's transaction.
+std::int64_t insert_case(CaseStore::State& s, const PackRef& pack) {
+  for (int attempt = 0;; ++attempt) {
+    SQLite::Statement insert(s.conn->db(),
+                             "INSERT OR IGNORE INTO cases (reference, owner_id, status, pack_id, pack_version, "
+                             "pack_sha256, created_ms, updated_ms) VALUES (?, ?, 'draft', ?, ?, ?, ?, ?)");
+    insert.bind(1, new_reference());
+    insert.bind(2, s.user.id);
+    insert.bind(3, pack.id);
+    insert.bind(4, pack.version);
+    insert.bind(5, pack.sha256);
+    insert.bind(6, s.now());
+    insert.bind(7, s.now());
+    if (insert.exec() == 1) {
+      const std::int64_t id = s.conn->db().getLastInsertRowid();
+      s.audit->append(s.now(), s.user.id, AuditAction::case_created, id);
+      log::debug("store: case {} created", id);
+      return id;
+    }
+    if (attempt > 8) throw StoreError(Errc::io, "could not choose a case reference");
+  }
+}
+
+void check_pack_ref(const PackRef& pack) {
+  if (pack.id.empty() || pack.version.empty()) throw StoreError(Errc::invalid, "the rule pack has no id or version");
+}
+
+}  // namespace
+
 CaseSummary CaseStore::create_case(const PackRef& pack) {
   State& s = *s_;
   if (!may_create_case(s.user.roles)) s.deny(std::nullopt, "only responders and supervisors create cases");
-  if (pack.id.empty() || pack.version.empty()) throw StoreError(Errc::invalid, "the rule pack has no id or version");
-  return s.write("create a case", [&] {
-    std::int64_t id = 0;
-    for (int attempt = 0;; ++attempt) {
+  check_pack_ref(pack);
+  return s.write("create a case", [&] { return *find_case(s.conn->db(), insert_case(s, pack)); });
+}
+
+CaseSummary CaseStore::create_case_with_answers(const PackRef& pack, const std::vector<NewAnswer>& answers,
+                                                std::string_view assessment_json) {
+  State& s = *s_;
+  if (!may_create_case(s.user.roles)) s.deny(std::nullopt, "only responders and supervisors create cases");
+  check_pack_ref(pack);
+  for (const NewAnswer& a : answers) check_question_id(a.question_id);
+  return s.write("create the case", [&] {
+    const std::int64_t id = insert_case(s, pack);
+    for (const NewAnswer& a : answers) {
       SQLite::Statement insert(s.conn->db(),
-                               "INSERT OR IGNORE INTO cases (reference, owner_id, status, pack_id, pack_version, "
-                               "pack_sha256, created_ms, updated_ms) VALUES (?, ?, 'draft', ?, ?, ?, ?, ?)");
-      insert.bind(1, new_reference());
-      insert.bind(2, s.user.id);
-      insert.bind(3, pack.id);
-      insert.bind(4, pack.version);
-      insert.bind(5, pack.sha256);
-      insert.bind(6, s.now());
-      insert.bind(7, s.now());
-      if (insert.exec() == 1) {
-        id = s.conn->db().getLastInsertRowid();
-        break;
-      }
-      if (attempt > 8) throw StoreError(Errc::io, "could not choose a case reference");
+                               "INSERT INTO answers (case_id, question_id, value_json, saved_by, saved_ms) "
+                               "VALUES (?, ?, ?, ?, ?)");
+      insert.bind(1, id);
+      insert.bind(2, a.question_id);
+      insert.bind(3, a.value_json);
+      insert.bind(4, s.user.id);
+      insert.bind(5, s.now());
+      insert.exec();
+      s.audit->append(s.now(), s.user.id, AuditAction::answer_saved, id);
     }
-    s.audit->append(s.now(), s.user.id, AuditAction::case_created, id);
-    log::debug("store: case {} created", id);
+    SQLite::Statement update(s.conn->db(), "UPDATE cases SET assessment_json = ? WHERE id = ?");
+    update.bind(1, std::string(assessment_json));
+    update.bind(2, id);
+    update.exec();
+    s.audit->append(s.now(), s.user.id, AuditAction::assessment_saved, id);
     return *find_case(s.conn->db(), id);
   });
 }

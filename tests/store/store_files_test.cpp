@@ -229,6 +229,37 @@ TEST(Files, FullDiskByFileSizeLimit) {
 
 // The store is opened first (its unlock event written), THEN the file size limit drops below the new
 // keyslot file's size: the failure must come from writing the keyslot file, which stays byte-identical.
+// Finding: `case new` on a full disk left three drafts holding 24 of 25 answers and named none. A case
+// with its answers and assessment is one transaction now: on a full disk, no case at all.
+TEST(Files, ACaseWithItsAnswersIsAllOrNothingOnAFullDisk) {
+  TempDir dir;
+  FakeClock clock;
+  const auto db = dir / "cases.db";
+  { (void)test::make_store(db, clock); }
+  const int result = in_child(
+      [] {
+        std::signal(SIGXFSZ, SIG_IGN);
+        const rlimit limit{256 * 1024, 256 * 1024};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+      },
+      [&] {
+        auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
+        std::vector<CaseStore::NewAnswer> rows;
+        for (int i = 0; i < 200; ++i) rows.push_back({"q.n" + std::to_string(i), "\"" + std::string(4000, 'x') + "\""});
+        (void)s.create_case_with_answers(test::test_pack_ref(), rows, "{}");
+      });
+  EXPECT_EQ(result, 100 + static_cast<int>(Errc::disk_full));
+  auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
+  EXPECT_TRUE(s.list_cases().empty());
+  EXPECT_NO_THROW((void)s.verify());
+  // Without the limit the same call stores everything, with the events of one-by-one saving.
+  const auto c = s.create_case_with_answers(test::test_pack_ref(), {{"q.a", "1"}, {"q.b", "true"}}, "{\"band\": \"none\"}");
+  const auto r = s.read_case(c.id);
+  EXPECT_EQ(r.answers.size(), 2u);
+  EXPECT_EQ(r.assessment_json.value_or(""), "{\"band\": \"none\"}");
+  EXPECT_NO_THROW((void)s.verify());
+}
+
 TEST(Files, KeyslotFileOnAFullDiskIsReportedAndUnchanged) {
   TempDir dir;
   FakeClock clock;
