@@ -242,6 +242,8 @@ void ScreeningController::toggleOption(int index) {
   give(rules::Answer{.choices = before ^ (std::uint64_t{1} << index)});
 }
 
+void ScreeningController::answerNoneOfThese() { give(rules::Answer{.choices = 0}); }
+
 void ScreeningController::answerNumber(const QString& text) {
   bool ok = false;
   const double n = QLocale::c().toDouble(text.trimmed(), &ok);

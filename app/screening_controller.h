@@ -67,6 +67,7 @@ class ScreeningController : public QObject {
   Q_INVOKABLE void answerYesNo(bool yes);
   Q_INVOKABLE void chooseOption(int index);  // single choice
   Q_INVOKABLE void toggleOption(int index);  // multiple choice
+  Q_INVOKABLE void answerNoneOfThese();       // multiple choice: an explicit "none"
   Q_INVOKABLE void answerNumber(const QString& text);
   Q_INVOKABLE void answerText(const QString& text);  // dates (YYYY-MM-DD) and free text
   Q_INVOKABLE void answerDontKnow();

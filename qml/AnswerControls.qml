@@ -53,10 +53,18 @@ ColumnLayout {
                                                         : root.screening.chooseOption(modelData.index)
         }
     }
+    BigButton {
+        objectName: "answer_none"
+        visible: root.type === "multiple_choice"
+        Layout.fillWidth: true
+        text: qsTr("None of these")
+        chosen: root.kind === "value" && !root.question.options.some(o => o.chosen)
+        onClicked: root.screening.answerNoneOfThese()
+    }
     Label {
         visible: root.type === "multiple_choice"
         color: Theme.muted
-        text: qsTr("Choose all that apply, or none.")
+        text: qsTr("Choose all that apply.")
     }
 
     // A number, a date or a short text: saved when you press Enter or move on.

@@ -126,7 +126,7 @@ bool AppHarness::answer_current_from(const rules::AnswerSet& golden) {
       case rules::AnswerType::multiple_choice:
         for (int i = 0; i < 64; ++i)
           if ((a.choices >> i) & 1U) s.toggleOption(i);
-        if (a.choices == 0) s.toggleOption(0), s.toggleOption(0);  // an explicit "none of these"
+        if (a.choices == 0) s.answerNoneOfThese();
         break;
       case rules::AnswerType::number: s.answerNumber(QString::fromStdString(rules::number_text(a.number))); break;
       case rules::AnswerType::date:

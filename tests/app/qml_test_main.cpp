@@ -1,0 +1,90 @@
+// The Qt Quick tests (tests/app/qml/tst_*.qml) drive the real Main.qml with clicks and typing. Each
+// test asks `support` for a fresh app on an empty store in a temporary folder (cheap key derivation)
+// and for a golden scenario's answers, which it then gives through the UI.
+#include <nlohmann/json.hpp>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QQmlContext>
+#include <QQmlEngine>
+#include <QQuickStyle>
+#include <QVariantMap>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest/quicktest.h>
+#include <memory>
+
+#include "app_harness.h"
+#include "crypto/secret.h"
+#include "log/log.h"
+#include "rules/pack_loader.h"
+
+Q_IMPORT_QML_PLUGIN(WaymarkPlugin)
+
+namespace waymark::app::testing {
+
+class TestSupport : public QObject {
+  Q_OBJECT
+  Q_PROPERTY(QObject* access READ access NOTIFY reset)
+  Q_PROPERTY(QObject* cases READ cases NOTIFY reset)
+  Q_PROPERTY(QObject* screening READ screening NOTIFY reset)
+  Q_PROPERTY(QString user READ user CONSTANT)
+  Q_PROPERTY(QString passphrase READ passphrase CONSTANT)
+
+ public:
+  [[nodiscard]] QObject* access() { return harness_ ? &harness_->objects().access() : nullptr; }
+  [[nodiscard]] QObject* cases() { return harness_ ? &harness_->objects().cases() : nullptr; }
+  [[nodiscard]] QObject* screening() { return harness_ ? &harness_->objects().screening() : nullptr; }
+  [[nodiscard]] QString user() const { return kUser; }
+  [[nodiscard]] QString passphrase() const { return kPassphrase; }
+
+  // A new app on a new, empty store that locks itself after `autolockMs` without input.
+  Q_INVOKABLE void freshApp(int autolockMs = 300000) {
+    harness_.reset();
+    harness_ = std::make_unique<AppHarness>(std::filesystem::path{}, std::chrono::milliseconds(autolockMs));
+    emit reset();
+  }
+  Q_INVOKABLE void dropApp() {
+    harness_.reset();
+    emit reset();
+  }
+
+  // {question id: answer} from tests/golden/NAME, values as in the file.
+  Q_INVOKABLE QVariantMap goldenAnswers(const QString& name) const {
+    const auto text = rules::read_file(std::filesystem::path(WAYMARK_GOLDEN_DIR) / name.toStdString());
+    if (!text) return {};
+    const auto doc = nlohmann::json::parse(*text, nullptr, false);
+    if (!doc.is_object() || !doc.contains("answers")) return {};
+    return QVariant(QJsonDocument::fromJson(QByteArray::fromStdString(doc["answers"].dump())).object().toVariantMap())
+        .toMap();
+  }
+
+ signals:
+  void reset();
+
+ private:
+  std::unique_ptr<AppHarness> harness_;
+};
+
+class Setup : public QObject {
+  Q_OBJECT
+ public slots:
+  void applicationAvailable() {
+    log::setup(log::Level::warn);
+    crypto::init_sodium();
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+  }
+  void qmlEngineAvailable(QQmlEngine* engine) {
+    engine->addImportPath(QStringLiteral("qrc:/"));
+    engine->rootContext()->setContextProperty(QStringLiteral("support"), &support_);
+  }
+  void cleanupTestCase() { support_.dropApp(); }
+
+ private:
+  TestSupport support_;
+};
+
+}  // namespace waymark::app::testing
+
+QUICK_TEST_MAIN_WITH_SETUP(waymark_qml, waymark::app::testing::Setup)
+
+#include "qml_test_main.moc"
