@@ -1,8 +1,9 @@
 #pragma once
 // A case that plants identifying canaries in every answer that can hold one (name, phone, free-text
-// account, date of birth, age) and in the notes. The UK pack has no such questions, so the test pack
-// is the UK pack plus canary.yaml (served from memory), which asks them and drafts from them.
-#include <regex>
+// account, date of birth, age) and in the notes. The UK pack asks for none of these, so the test pack
+// is the UK pack plus canary.yaml (served from memory), which asks them, places them in the summary
+// and drafts from them.
+#include <cctype>
 
 #include "report_support.h"
 
@@ -19,15 +20,19 @@ inline const rules::RulePack& canary_pack() {
   static const rules::RulePack pack = [] {
     const std::filesystem::path main = WAYMARK_UK_PACK;
     auto r = rules::load_rule_pack(main, [&](const std::filesystem::path& p) -> std::optional<std::string> {
+      // Its own section and questions, so the test does not depend on the UK pack's question ids.
       if (p.filename() == "canary.yaml")
-        return std::string(R"(questions:
-  - {id: person.name, section: person, type: free_text, text: "What is their name?"}
-  - {id: person.phone, section: person, type: free_text, text: "What phone number can they be reached on?"}
-  - {id: person.date_of_birth, section: person, type: date, text: "What is their date of birth?"}
-  - {id: start.story, section: start, type: free_text, text: "In their own words what happened?"}
+        return std::string(R"(sections:
+  - {id: identity, title: Identity}
+questions:
+  - {id: identity.name, section: identity, type: free_text, text: "What is their name?"}
+  - {id: identity.phone, section: identity, type: free_text, text: "What phone number can they be reached on?"}
+  - {id: identity.date_of_birth, section: identity, type: date, text: "What is their date of birth?"}
+  - {id: identity.age, section: identity, type: number, min: 0, max: 120, text: "How old are they exactly?"}
+  - {id: identity.story, section: identity, type: free_text, text: "In their own words what happened?"}
 summary:
-  - {section: background, questions: [person.name, person.phone, person.date_of_birth]}
-  - {section: exploitation_start, questions: [start.story]}
+  - {section: background, questions: [identity.name, identity.phone, identity.date_of_birth, identity.age]}
+  - {section: exploitation_start, questions: [identity.story]}
 drafts:
   - id: canary_age
     section: age
@@ -35,9 +40,10 @@ drafts:
     step: pv-dob
     limit: 15000
     sentences:
-      - {answer: person.age, value: "They gave their age as {value}.", unknown: Their age is not known.}
-      - {answer: person.date_of_birth, value: "Their date of birth is {value}.", unknown: Not known.}
-      - {answer: person.name, unknown: Their name is not known.}
+      - {answer: identity.age, value: "They gave their age as {value}.", unknown: Their age is not known.}
+      - {answer: identity.date_of_birth, value: "Their date of birth is {value}.", unknown: Not known.}
+      - {answer: identity.name, unknown: Their name is not known.}
+      - {answer: identity.story, unknown: Their account is not recorded.}
 )");
       auto text = rules::read_file(p);
       if (text && p == main) text->insert(text->find("include:\n") + 9, "  - canary.yaml\n");
@@ -60,11 +66,11 @@ inline rules::AnswerSet canary_answers() {
     if (!a) ADD_FAILURE() << id << ": " << error;
     else set.set(q, *a);
   };
-  put("person.name", kCanaryName);
-  put("person.phone", kCanaryPhone);
-  put("person.date_of_birth", kCanaryDob);
-  put("start.story", kCanaryStory);
-  put("person.age", 97);
+  put("identity.name", kCanaryName);
+  put("identity.phone", kCanaryPhone);
+  put("identity.date_of_birth", kCanaryDob);
+  put("identity.story", kCanaryStory);
+  put("identity.age", 97);
   return set;
 }
 
@@ -75,8 +81,13 @@ inline std::vector<std::string> canaries_in(std::string text, const std::string&
   std::vector<std::string> found;
   for (const char* c : {kCanaryName, kCanaryPhone, "CANARY", "Acacia", "Zoltan", "07700", kCanaryDob, "1928"})
     if (text.find(c) != std::string::npos) found.emplace_back(c);
-  // The age is a bare number: look for it standing alone.
-  if (std::regex_search(text, std::regex("(^|[^0-9])97([^0-9]|$)"))) found.emplace_back(kCanaryAge);
+  // The age is a bare number: look for it standing alone, not inside a longer number.
+  const auto digit = [&](std::size_t i) { return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); };
+  for (auto at = text.find(kCanaryAge); at != std::string::npos; at = text.find(kCanaryAge, at + 1))
+    if ((at == 0 || !digit(at - 1)) && !digit(at + 2)) {
+      found.emplace_back(kCanaryAge);
+      break;
+    }
   return found;
 }
 
