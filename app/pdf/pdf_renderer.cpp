@@ -72,10 +72,20 @@ std::vector<Placed> paginate(const std::vector<Block>& blocks, QPaintDevice& dev
   return out;
 }
 
+QtMessageHandler previous_handler = nullptr;
+
+// A command-line run has no session runtime folder, and Qt says so on every start; the PDF does not
+// need one, so that one notice is dropped and everything else goes on as before.
+void quiet_handler(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+  if (message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set"))) return;
+  if (previous_handler != nullptr) previous_handler(type, context, message);
+}
+
 }  // namespace
 
 void ensure_gui() {
   if (QCoreApplication::instance() != nullptr) return;
+  previous_handler = qInstallMessageHandler(quiet_handler);
   // No display is needed to lay out text; the offscreen platform has the fonts through fontconfig.
   if (std::getenv("QT_QPA_PLATFORM") == nullptr) qputenv("QT_QPA_PLATFORM", "offscreen");
   static int argc = 1;
