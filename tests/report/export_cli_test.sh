@@ -46,6 +46,10 @@ expect 6 "responder exports own draft" -- as rita case export 1 --format pdf --v
 expect 0 "record" -- as alice case export 1
 has out '"answers": {'
 has out "\"reference\": \"$REF\""
+expect 0 "record to a file" -- as alice case export 1 --out "$WORK/record.json"
+has out "exported case 1 as record to"
+grep -q '"answers": {' "$WORK/record.json" || fail "record file has no answers"
+[ "$(stat -c %a "$WORK/record.json")" = 600 ] || fail "record file is not owner-only"
 
 # Every variant and format, to files named by reference and variant only.
 for variant in full dtn handover; do
