@@ -20,6 +20,7 @@ std::string_view kind_name(Keyslot::Kind kind) {
 }
 
 std::string hex(const std::uint8_t* bytes, std::size_t size) {
+  if (size == 0) return {};
   std::string out(size * 2 + 1, '\0');
   sodium_bin2hex(out.data(), out.size(), bytes, size);
   out.pop_back();
@@ -27,6 +28,7 @@ std::string hex(const std::uint8_t* bytes, std::size_t size) {
 }
 
 std::vector<std::uint8_t> unhex(const std::string& text, const char* field) {
+  if (text.empty()) return {};  // libsodium must not see the null data() of an empty vector (fuzzing)
   std::vector<std::uint8_t> out(text.size() / 2);
   std::size_t written = 0;
   if (text.size() % 2 != 0 ||
