@@ -33,7 +33,7 @@ Item {
             Layout.fillWidth: true
             placeholderText: qsTr("User name")
             Accessible.name: qsTr("User name")
-            focus: text === ""
+            focus: true
             KeyNavigation.tab: pass
         }
         TextField {
@@ -43,7 +43,6 @@ Item {
             echoMode: TextInput.Password
             placeholderText: qsTr("Passphrase")
             Accessible.name: qsTr("Passphrase")
-            focus: name.text !== ""
             onAccepted: unlock.clicked()
         }
         Label {

@@ -48,6 +48,22 @@ class TestSupport : public QObject {
     emit reset();
   }
 
+  // {question id: answer} as stored for the case on screen: what the store holds, not the page.
+  Q_INVOKABLE QVariantMap storedAnswers() {
+    if (!harness_) return {};
+    auto& objects = harness_->objects();
+    store::CaseStore* store = objects.access().store();
+    if (store == nullptr || !objects.screening().active()) return {};
+    const auto cases = store->list_cases();
+    for (const auto& c : cases) {
+      if (QString::fromStdString(c.reference) != objects.screening().caseReference()) continue;
+      nlohmann::json answers = nlohmann::json::object();
+      for (const auto& a : store->read_case(c.id).answers) answers[a.question_id] = nlohmann::json::parse(a.value_json);
+      return QJsonDocument::fromJson(QByteArray::fromStdString(answers.dump())).object().toVariantMap();
+    }
+    return {};
+  }
+
   // {question id: answer} from tests/golden/NAME, values as in the file.
   Q_INVOKABLE QVariantMap goldenAnswers(const QString& name) const {
     const auto text = rules::read_file(std::filesystem::path(WAYMARK_GOLDEN_DIR) / name.toStdString());

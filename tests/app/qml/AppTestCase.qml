@@ -31,6 +31,7 @@ TestCase {
     }
 
     function click(name) {
+        wait(20)  // let the layouts place a new page's items before aiming at one
         var it = item(name)
         verify(it.visible, name + " is visible")
         verify(it.enabled, name + " is enabled")
@@ -62,7 +63,8 @@ TestCase {
         type("unlockName", support.user)
         type("unlockPassphrase", support.passphrase)
         keyClick(Qt.Key_Return)
-        tryVerify(function() { return support.access.state === AccessController.Unlocked }, 20000)
+        tryVerify(function() { return support.access.state === AccessController.Unlocked }, 20000,
+                  "unlocked (" + support.access.lastError + "; name typed: " + item("unlockName").text + ")")
     }
 
     // Clicks or types the golden's answer to the question on screen, waits for "Saved", goes on.
@@ -95,6 +97,10 @@ TestCase {
         tryVerify(function() { return findChild(win.contentItem.parent, "questionPage") !== null })
         for (var guard = 0; guard < 80 && support.screening.view === "question"; ++guard) answerFrom(golden)
         compare(support.screening.view, "summary", "the screening ends on the summary")
+        // What the store holds is exactly what the scenario says, answer for answer.
+        var stored = support.storedAnswers()
+        for (var id in stored)
+            compare(JSON.stringify(stored[id]), JSON.stringify(golden[id]), "stored answer to " + id)
         tryVerify(function() { return findChild(win.contentItem.parent, "summaryPage") !== null })
     }
 

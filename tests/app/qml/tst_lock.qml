@@ -56,6 +56,7 @@ Item {
             tryVerify(function() { return findChild(win.contentItem.parent, "unlockPage") !== null })
             type("unlockName", support.user)
             type("unlockPassphrase", "not the passphrase at all")
+            compare(item("unlockName").text, support.user)
             click("unlockButton")
             tryVerify(function() { return item("unlockError").text !== "" }, 20000)
             compare(support.access.state, AccessController.Locked)
