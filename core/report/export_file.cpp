@@ -1,6 +1,7 @@
 #include "report/export_file.h"
 
 #include <fcntl.h>
+#include <stdio.h>  // renameat2, RENAME_NOREPLACE
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -79,10 +80,19 @@ void write_export_file(const std::filesystem::path& target, std::string_view byt
 
   if (overwrite) {
     if (::rename(tmp.path.c_str(), target.c_str()) != 0) fail_errno(errno, target, "moving the export to");
-  } else {
-    // link() refuses an existing name atomically, unlike rename().
-    if (::link(tmp.path.c_str(), target.c_str()) != 0) fail_errno(errno, target, "moving the export to");
-    ::unlink(tmp.path.c_str());
+  } else if (::renameat2(AT_FDCWD, tmp.path.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) != 0) {
+    // RENAME_NOREPLACE refuses an existing name atomically. Where the file system lacks it, a hard link
+    // does the same; where it has no hard links either (FAT on a USB stick), check, then rename.
+    const int err = errno;
+    if (err != EINVAL && err != ENOSYS && err != EOPNOTSUPP) fail_errno(err, target, "moving the export to");
+    if (::link(tmp.path.c_str(), target.c_str()) == 0) {
+      ::unlink(tmp.path.c_str());
+    } else if ((errno == EPERM || errno == EOPNOTSUPP) &&
+               std::filesystem::symlink_status(target, ec).type() == std::filesystem::file_type::not_found) {
+      if (::rename(tmp.path.c_str(), target.c_str()) != 0) fail_errno(errno, target, "moving the export to");
+    } else {
+      fail_errno(errno, target, "moving the export to");
+    }
   }
   tmp.keep = true;
   if (const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY); dir >= 0) {

@@ -1,7 +1,9 @@
 #pragma once
 // Writes an export where the user asked, all or nothing: a temporary file in the same folder, flushed
-// to disk, then moved into place. An existing file is replaced only when `overwrite` is set (no race:
-// without it the move refuses an existing name). On any failure nothing is left behind.
+// to disk, then moved into place. An existing file is replaced only when `overwrite` is set; without
+// it the move itself refuses an existing name (RENAME_NOREPLACE, or a hard link), except on a file
+// system with neither (FAT), where the name is checked just before the move. On any failure nothing is
+// left behind.
 #include <filesystem>
 #include <stdexcept>
 #include <string_view>
