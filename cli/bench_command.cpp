@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 
 #include "args.h"
 #include "commands.h"
@@ -38,7 +40,15 @@ int bench_command(const Argv& argv) {
   const auto answers = load_answers(*pack, *answers_path);
   if (!answers.answers) return answers.exit_code;
 
-  const int samples = std::max(11, std::atoi(args.option("samples").value_or("201").c_str()));
+  // Parsed with bounds (atoi would be undefined past INT_MAX, and a huge count would run for ever).
+  const std::string samples_text = args.option("samples").value_or("201");
+  char* end = nullptr;
+  const long requested = std::strtol(samples_text.c_str(), &end, 10);
+  if (end == samples_text.c_str() || *end != '\0' || requested < 1 || requested > 100000) {
+    std::fprintf(stderr, "waymark-cli: --samples is a whole number from 1 to 100000\n");
+    return kBadInput;
+  }
+  const int samples = std::max(11, static_cast<int>(requested));
   constexpr int kBatch = 200;
   std::vector<double> per_call_us;
   std::size_t sink = 0;  // keeps the optimiser from dropping the calls

@@ -25,8 +25,8 @@ Cases in the encrypted store. Every subcommand takes --db P (default: see 'wayma
 --user NAME and --password-stdin (NAME's passphrase is the first line of standard input).
 
   case new --db P --user NAME --password-stdin --pack PACK --answers FILE [--json]
-      create a case, save each answer (each committed before the next), assess it under PACK and
-      store the assessment. Prints the case id and reference ({"id", "reference", ...} with --json).
+      create a case with its answers, assessed under PACK, in one transaction (on a failure such as a
+      full disk, no case is left). Prints the case id and reference ({"id", "reference", ...} with --json).
   case list --db P --user NAME --password-stdin [--json]
       the cases NAME may see (JSON: a list of objects with "id", "reference", "status", ...)
   case show ID --db P --user NAME --password-stdin [--json]

@@ -1,5 +1,6 @@
 // waymark-cli store init|add-user|passwd|users|verify|backup|restore|settings: the encrypted case store.
 #include <cstdio>
+#include <cstdlib>
 #include <system_error>
 
 #include "args.h"
@@ -170,8 +171,12 @@ int backup(const Argv& argv) {
   auto target = store_target(args, kStoreHelp);
   if (!target) return kBadInput;
   const auto to = args.option("to");
-  int keep = 3;
-  if (auto k = args.option("keep")) keep = std::atoi(k->c_str());
+  long keep = 3;
+  if (auto k = args.option("keep")) {
+    char* end = nullptr;
+    keep = std::strtol(k->c_str(), &end, 10);
+    if (end == k->c_str() || *end != '\0') keep = 0;  // refused below
+  }
   if (!to || keep < 1 || keep > 20) {
     std::fprintf(stderr, "waymark-cli: --to FILE is required; --keep is 1 to 20\n");
     return kBadInput;
@@ -180,7 +185,7 @@ int backup(const Argv& argv) {
   if (!secrets) return kBadInput;
   SystemClock clock;
   auto s = store::CaseStore::open(target->db, target->user, (*secrets)[0], clock);
-  const auto r = s.backup(*to, keep);
+  const auto r = s.backup(*to, static_cast<int>(keep));
   std::printf("backup written to %s (+ .keys): %lld cases, %lld answers, %lld audit events; %d generation%s kept\n",
               r.file.c_str(), static_cast<long long>(r.cases), static_cast<long long>(r.answers),
               static_cast<long long>(r.audit_events), r.generations_kept, r.generations_kept == 1 ? "" : "s");

@@ -66,6 +66,10 @@ head -c 5000000 /dev/zero | tr '\0' '#' >"$WORK/huge.yaml"
 run 1 "a 5 MB pack file" "$CLI" rules check "$WORK/huge.yaml"
 has err "larger than 4 MiB"
 
+# Counts given on the command line are bounded, not atoi'd (undefined past INT_MAX, endless if huge).
+run 2 "bench --samples beyond int" "$CLI" bench --pack "$UK" --answers "$WORK/empty.json" --samples 99999999999
+has err "from 1 to 100000"
+
 # 4. An organisation file with invalid UTF-8 passed `rules check`, then aborted screen and questions
 #    (nlohmann type_error 316). Now refused with file:line:col.
 root=$(cd "$(dirname "$UK")/../.." && pwd)
