@@ -67,7 +67,7 @@ std::vector<Block> summary_blocks(const report::ReferralSummary& s) {
     out.push_back({title, true, 14});
     for (const auto& e : sec.entries)
       out.push_back({QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"1\"><tr>"
-                                    "<td width=\"46%\" style=\"%1\">%2</td><td><b>%3</b></td></tr></table>")
+                                    "<td width=\"44%\" style=\"%1\">%2</td><td width=\"2%\"></td><td><b>%3</b></td></tr></table>")
                          .arg(kMuted, esc(e.label), esc(e.value)),
                      false, 3});
     if (sec.id == "steps") {

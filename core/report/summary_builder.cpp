@@ -333,7 +333,9 @@ ReferralSummary Builder::build() {
 
   for (const SectionInfo& info : kSections) {
     if (!carries(info, v_)) continue;
-    Section s{std::string(info.id), std::string(info.title), std::string(info.step), {}, {}, {}, {}};
+    // A support provider fills no NRM form: the handover names no form pages.
+    Section s{std::string(info.id), std::string(info.title), reasoning() ? std::string(info.step) : std::string(),
+              {}, {}, {}, {}};
     if (s.id == "steps") fill_steps(s);
     else fill(s);
     if (s.id == "other_answers" && s.entries.empty()) continue;
