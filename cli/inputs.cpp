@@ -1,6 +1,7 @@
 #include "inputs.h"
 
 #include <cstdio>
+#include <string>
 #include <vector>
 
 #include "commands.h"
@@ -10,9 +11,33 @@
 
 namespace waymark::cli {
 
+namespace {
+
+// A loader message quotes ids and keys from the pack: control characters (a YAML "\e" escape, a
+// newline) are shown as \xNN and the line is cut, so that a message is one line on the terminal.
+std::string one_line(const std::string& message) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  static constexpr std::size_t kMax = 1000;
+  std::string out;
+  for (const char c : message) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b == 0x7f) {
+      out += "\\x";
+      out += kHex[b >> 4];
+      out += kHex[b & 15];
+    } else {
+      out += c;
+    }
+    if (out.size() >= kMax) return out + "... (" + std::to_string(message.size()) + " bytes)";
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<rules::RulePack> load_pack(const std::string& path) {
   rules::LoadResult result = rules::load_rule_pack(path);
-  for (const auto& e : result.errors) std::fprintf(stderr, "%s\n", e.to_string().c_str());
+  for (const auto& e : result.errors) std::fprintf(stderr, "%s\n", one_line(e.to_string()).c_str());
   return std::move(result.pack);
 }
 
