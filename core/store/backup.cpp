@@ -215,13 +215,18 @@ void CaseStore::restore(const fs::path& db, const fs::path& from, std::string_vi
                                  "read): close it and try again; nothing was replaced");
     }
   }
-  // Keep what is being replaced, never delete it: <db>.replaced-<time> with its -wal, -shm and .keys.
-  const std::string aside = ".replaced-" + std::to_string(clock.now_unix_ms());
-  for (const char* suffix : {"-wal", "-shm", ""})
-    if (present(with_suffix(db, suffix))) rename_synced(with_suffix(db, suffix), with_suffix(db, aside + suffix));
-  if (present(keyslot_path(db))) rename_synced(keyslot_path(db), with_suffix(db, aside + ".keys"));
-  write_file_atomically(keyslot_path(db), *keyslots);
-  rename_synced(tmp, db);
+  // The keyslot file's writers wait while it is replaced (an unlock attempt counting a failure would
+  // otherwise write the old slots back over the restored ones).
+  {
+    const FileLock keys_lock = FileLock::exclusive_waiting(keyslot_lock_path(keyslot_path(db)));
+    // Keep what is being replaced, never delete it: <db>.replaced-<time> with its -wal, -shm and .keys.
+    const std::string aside = ".replaced-" + std::to_string(clock.now_unix_ms());
+    for (const char* suffix : {"-wal", "-shm", ""})
+      if (present(with_suffix(db, suffix))) rename_synced(with_suffix(db, suffix), with_suffix(db, aside + suffix));
+    if (present(keyslot_path(db))) rename_synced(keyslot_path(db), with_suffix(db, aside + ".keys"));
+    write_file_atomically(keyslot_path(db), *keyslots);
+    rename_synced(tmp, db);
+  }  // the keyslot lock is released before anything waits for the database
   exclusive.reset();
   auto state = open_state(db, std::move(unlocked.key), unlocked.file.store_id, unlocked.slot, clock);
   state->write("record the restore", [&] { state->audit->append(state->now(), state->user.id, AuditAction::restored); });
