@@ -107,7 +107,7 @@ bool AppHarness::unlock() {
   return wait_until_idle() && objects_->access().state() == AccessController::State::Unlocked;
 }
 
-bool AppHarness::answer_current_from(const rules::AnswerSet& golden) {
+bool AppHarness::answer_current_from(const rules::AnswerSet& golden, bool go_on) {
   ScreeningController& s = objects_->screening();
   const QString id = s.question().value(QStringLiteral("id")).toString();
   const rules::RulePack& pack = objects_->pack();
@@ -133,6 +133,7 @@ bool AppHarness::answer_current_from(const rules::AnswerSet& golden) {
       case rules::AnswerType::free_text: s.answerText(QString::fromStdString(a.text)); break;
     }
   }
+  if (!go_on) return true;
   if (s.view() == QLatin1String("emergency")) s.leaveEmergency();
   s.next();
   return true;

@@ -41,8 +41,8 @@ class AppHarness {
   bool set_up_store();
   bool unlock();
   // Answers the question on screen with the golden's answer through the controller's intents, then
-  // goes on. False when the golden has no answer for it.
-  bool answer_current_from(const rules::AnswerSet& golden);
+  // (if `go_on`) goes to the next question. False when the golden has no answer for it.
+  bool answer_current_from(const rules::AnswerSet& golden, bool go_on = true);
   // Saves the window as PNG.
   bool grab(const QString& file);
   // The QML item with this objectName (nullptr if none).
