@@ -24,7 +24,8 @@ const char* usage_text() {
          "Opens the Waymark screening app on the encrypted case store at PATH (default: the XDG data\n"
          "folder, ~/.local/share/waymark/cases.db). On first run it creates the store and the first\n"
          "account. It locks itself after N minutes without input (default 5, 1 to 120); Ctrl+L locks\n"
-         "at once and hides every case.\n";
+         "at once and hides every case.\n"
+         "--measure-startup prints \"first-frame\" once the window is drawn and quits (for benchmarks).\n";
 }
 
 ParsedConfig parse_arguments(const QStringList& arguments) {
@@ -42,7 +43,9 @@ ParsedConfig parse_arguments(const QStringList& arguments) {
       out.help = true;
       return out;
     }
-    if (a == "--db" || a == "--pack") {
+    if (a == "--measure-startup") {
+      c.measure_startup = true;
+    } else if (a == "--db" || a == "--pack") {
       const auto v = value();
       if (!v || v->isEmpty()) {
         out.error = a + " needs a path";

@@ -17,6 +17,7 @@ struct AppConfig {
   std::chrono::milliseconds autolock{std::chrono::minutes(5)};
   // Key derivation for keyslots made here (first account). Empty: calibrated on this machine.
   std::optional<crypto::KdfParams> kdf;
+  bool measure_startup = false;  // --measure-startup: print "first-frame" when drawn, then quit
 };
 
 struct ParsedConfig {

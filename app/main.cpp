@@ -3,6 +3,7 @@
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
 
@@ -48,5 +49,15 @@ int main(int argc, char** argv) {
   engine.setInitialProperties(objects.qml_properties());
   engine.load(QUrl(QStringLiteral("qrc:/Waymark/Main.qml")));
   if (engine.rootObjects().isEmpty()) return 3;
+  if (parsed.config->measure_startup) {
+    // For the start-up benchmark: say when the first frame is on screen, then quit.
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().front());
+    if (window == nullptr) return 3;
+    QObject::connect(window, &QQuickWindow::frameSwapped, &app, [] {
+      std::puts("first-frame");
+      std::fflush(stdout);
+      QGuiApplication::quit();
+    }, Qt::SingleShotConnection);
+  }
   return QGuiApplication::exec();
 }
