@@ -40,12 +40,14 @@ void set_checked(AppHarness& h, const char* name) {
 int main(int argc, char** argv) {
   waymark::log::setup(waymark::log::Level::warn);
   waymark::crypto::init_sodium();
-  QGuiApplication app(argc, argv);
-  QQuickStyle::setStyle(QStringLiteral("Basic"));
   if (argc != 2) {
     std::fprintf(stderr, "usage: waymark_screenshots DIR\n");
     return 2;
   }
+  std::error_code made;
+  std::filesystem::create_directories(argv[1], made);
+  QGuiApplication app(argc, argv);
+  QQuickStyle::setStyle(QStringLiteral("Basic"));
   const QString dir = QString::fromLocal8Bit(argv[1]);
   const auto pack = waymark::app::testing::load_uk_pack();
   const auto v01 = waymark::app::testing::golden_answers(pack, "v01_labour_hungarian_man.json");
@@ -71,7 +73,7 @@ int main(int argc, char** argv) {
     h.wait_for_frame();
     set_checked(h, "helpToggle");
     shot(h, dir, "question-help");
-    for (int i = 0; i < 15 && h.answer_current_from(v01); ++i) {}
+    for (int i = 0; i < 8 && h.answer_current_from(v01); ++i) {}
     shot(h, dir, "live-panel");
     while (s.view() == QLatin1String("question") && h.answer_current_from(v01)) {}
     s.showSummary();
