@@ -12,6 +12,13 @@ ColumnLayout {
     readonly property string type: question.type || ""
     readonly property string kind: question.answerKind || "none"
 
+    // A new question: the keyboard starts on its first answer.
+    function focusFirst() {
+        if (type === "yes_no") yesButton.forceActiveFocus()
+        else if (type === "number" || type === "date" || type === "free_text") field.forceActiveFocus()
+        else if (choices.count > 0) choices.itemAt(0).forceActiveFocus()
+    }
+
     // Yes / No
     RowLayout {
         visible: root.type === "yes_no"
@@ -23,7 +30,6 @@ ColumnLayout {
             Layout.fillWidth: true
             text: qsTr("Yes")
             chosen: root.kind === "value" && root.question.yes === true
-            focus: root.type === "yes_no"
             KeyNavigation.right: noButton
             onClicked: root.screening.answerYesNo(true)
         }
@@ -39,13 +45,13 @@ ColumnLayout {
 
     // One or several of the options
     Repeater {
+        id: choices
         model: root.type === "single_choice" || root.type === "multiple_choice" ? root.question.options : []
         delegate: BigButton {
             required property var modelData
             required property int index
             objectName: "option_" + modelData.value
             Layout.fillWidth: true
-            focus: index === 0
             text: (root.type === "multiple_choice" ? (modelData.chosen ? "☑  " : "☐  ") : "") + modelData.text
             Accessible.name: modelData.text
             chosen: modelData.chosen
@@ -74,7 +80,6 @@ ColumnLayout {
         visible: root.type === "number" || root.type === "date" || root.type === "free_text"
         Layout.fillWidth: true
         implicitHeight: Theme.targetHeight
-        focus: visible
         inputMethodHints: root.type === "number" ? Qt.ImhFormattedNumbersOnly : Qt.ImhNone
         placeholderText: root.type === "number"
                          ? (root.question.max !== undefined ? qsTr("A number from %1 to %2").arg(root.question.min).arg(root.question.max) : qsTr("A number"))

@@ -46,6 +46,7 @@ ApplicationWindow {
         id: page
         objectName: "pageLoader"
         anchors.fill: parent
+        focus: true  // a loader is a focus scope: the page inside gets the keyboard
         sourceComponent: {
             if (window.access.state === AccessController.NeedsSetup) return setupPage
             if (window.access.recoveryCode !== "") return recoveryPage

@@ -13,6 +13,19 @@ Item {
     readonly property bool wide: width >= 900
 
     Shortcut { sequence: "Alt+Right"; onActivated: root.screening.next() }
+    // Each new question puts the keyboard on its first answer (after the page has laid it out).
+    onQuestionChanged: focusTimer.restart()
+    Component.onCompleted: focusTimer.restart()
+    property string shownId: ""
+    Timer {
+        id: focusTimer
+        interval: 0
+        onTriggered: {
+            if (root.question.id === root.shownId) return
+            root.shownId = root.question.id || ""
+            answers.focusFirst()
+        }
+    }
     Shortcut { sequence: "Alt+Left"; onActivated: root.screening.back() }
 
     GridLayout {
@@ -146,6 +159,7 @@ Item {
                         }
                     }
                     AnswerControls {
+                        id: answers
                         Layout.fillWidth: true
                         screening: root.screening
                         question: root.question

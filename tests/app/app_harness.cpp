@@ -19,8 +19,8 @@
 
 namespace waymark::app::testing {
 
-rules::RulePack load_uk_pack() {
-  auto loaded = rules::load_rule_pack(WAYMARK_UK_PACK);
+rules::RulePack load_uk_pack(const std::filesystem::path& file) {
+  auto loaded = rules::load_rule_pack(file);
   if (!loaded.pack) throw std::runtime_error(loaded.errors.empty() ? "UK pack refused" : loaded.errors.front().to_string());
   return std::move(*loaded.pack);
 }
@@ -34,7 +34,8 @@ rules::AnswerSet golden_answers(const rules::RulePack& pack, const std::string& 
   return std::move(parsed.answers);
 }
 
-AppHarness::AppHarness(std::filesystem::path db, std::chrono::milliseconds autolock) {
+AppHarness::AppHarness(std::filesystem::path db, std::chrono::milliseconds autolock, std::filesystem::path pack) {
+  if (pack.empty()) pack = WAYMARK_UK_PACK;
   if (db.empty()) {
     const char* base = std::getenv("TMPDIR");
     std::string pattern = std::string(base && *base ? base : "/tmp") + "/waymark-app-XXXXXX";
@@ -45,10 +46,10 @@ AppHarness::AppHarness(std::filesystem::path db, std::chrono::milliseconds autol
   db_ = db;
   AppConfig config;
   config.db = db_;
-  config.pack = WAYMARK_UK_PACK;
+  config.pack = pack;
   config.autolock = autolock;
   config.kdf = crypto::KdfParams::fast_for_tests();
-  objects_ = std::make_unique<AppObjects>(config, load_uk_pack(), clock_);
+  objects_ = std::make_unique<AppObjects>(config, load_uk_pack(pack), clock_);
   objects_->watch_activity();
 }
 

@@ -16,15 +16,17 @@ namespace waymark::app::testing {
 inline const QString kUser = QStringLiteral("sam");
 inline const QString kPassphrase = QStringLiteral("quiet harbour lantern seven");
 
-// The UK pack, or an exception naming the first load error.
-[[nodiscard]] rules::RulePack load_uk_pack();
+// The UK pack (or the pack at `file`), or an exception naming the first load error.
+[[nodiscard]] rules::RulePack load_uk_pack(const std::filesystem::path& file = WAYMARK_UK_PACK);
 // A golden scenario's answers (tests/golden/NAME).
 [[nodiscard]] rules::AnswerSet golden_answers(const rules::RulePack& pack, const std::string& name);
 
 class AppHarness {
  public:
   // `db`: the store to use (made on first run); empty: a fresh temporary folder.
-  explicit AppHarness(std::filesystem::path db = {}, std::chrono::milliseconds autolock = std::chrono::minutes(5));
+  // `pack`: the rule pack's main file; empty: the UK pack.
+  explicit AppHarness(std::filesystem::path db = {}, std::chrono::milliseconds autolock = std::chrono::minutes(5),
+                      std::filesystem::path pack = {});
   ~AppHarness();
 
   [[nodiscard]] AppObjects& objects() { return *objects_; }

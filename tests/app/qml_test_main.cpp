@@ -37,10 +37,14 @@ class TestSupport : public QObject {
   [[nodiscard]] QString user() const { return kUser; }
   [[nodiscard]] QString passphrase() const { return kPassphrase; }
 
-  // A new app on a new, empty store that locks itself after `autolockMs` without input.
-  Q_INVOKABLE void freshApp(int autolockMs = 300000) {
+  // A new app on a new, empty store that locks itself after `autolockMs` without input, under the UK
+  // pack or a test pack from tests/packs (e.g. "minimal").
+  Q_INVOKABLE void freshApp(int autolockMs = 300000, const QString& testPack = {}) {
     harness_.reset();
-    harness_ = std::make_unique<AppHarness>(std::filesystem::path{}, std::chrono::milliseconds(autolockMs));
+    const std::filesystem::path pack =
+        testPack.isEmpty() ? std::filesystem::path{}
+                           : std::filesystem::path(WAYMARK_TEST_PACKS) / testPack.toStdString() / "pack.yaml";
+    harness_ = std::make_unique<AppHarness>(std::filesystem::path{}, std::chrono::milliseconds(autolockMs), pack);
     emit reset();
   }
   Q_INVOKABLE void dropApp() {

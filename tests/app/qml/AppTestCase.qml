@@ -14,8 +14,8 @@ TestCase {
         Main {}
     }
 
-    function openApp(autolockMs, width, height) {
-        support.freshApp(autolockMs === undefined ? 300000 : autolockMs)
+    function openApp(autolockMs, width, height, testPack) {
+        support.freshApp(autolockMs === undefined ? 300000 : autolockMs, testPack || "")
         win = createTemporaryObject(mainComponent, null, {
             access: support.access, cases: support.cases, screening: support.screening,
             width: width || 1400, height: height || 1300 })

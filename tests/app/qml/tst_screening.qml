@@ -48,18 +48,24 @@ Item {
         }
 
         function test_a_wrong_number_is_explained_and_not_saved() {
-            openApp()
+            // The test pack asks an age as a number from 0 to 120 (the UK pack asks no number).
+            openApp(undefined, undefined, undefined, "minimal")
             setUpStore()
-            var golden = support.goldenAnswers("v01_labour_hungarian_man.json")
             click("newScreening")
-            for (var guard = 0; guard < 40 && support.screening.question.type !== "number"; ++guard) answerFrom(golden)
+            click("answer_no")
+            tryCompare(item("saveState"), "text", "Saved")
+            click("nextButton")
             compare(support.screening.question.type, "number")
             type("numberField", "999")
             keyClick(Qt.Key_Return)
             tryVerify(function() { return item("problemText").text !== "" })
-            verify(item("problemText").text.indexOf("Type a number") === 0, item("problemText").text)
+            compare(item("problemText").text, "Type a number from 0 to 120.")
             compare(item("saveState").text, "")
             compare(support.screening.question.answerKind, "none", "nothing was saved")
+            type("numberField", "34")
+            keyClick(Qt.Key_Return)
+            tryCompare(item("saveState"), "text", "Saved")
+            compare(item("problemText").text, "")
         }
     }
 }
