@@ -8,6 +8,14 @@
 #include "store/roles.h"
 
 namespace waymark::app {
+namespace {
+
+QString status_text(store::CaseStatus s) {
+  const std::string_view v = store::to_string(s);
+  return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+}
+
+}  // namespace
 
 CaseListModel::CaseListModel(AccessController& access, QObject* parent) : QAbstractListModel(parent), access_(access) {
   connect(&access_, &AccessController::unlocked, this, &CaseListModel::refresh);
@@ -32,7 +40,8 @@ QVariant CaseListModel::data(const QModelIndex& index, int role) const {
     case IdRole: return QVariant::fromValue<qint64>(c.id);
     case Qt::DisplayRole:
     case ReferenceRole: return QString::fromStdString(c.reference);
-    case StatusRole: return QString::fromUtf8(store::to_string(c.status).data());
+    case StatusRole: return status_text(c.status);
+    case BandRole: return QString::fromStdString(c.band);
     case OwnerRole: return QString::fromStdString(c.owner_name);
     case UpdatedRole:
       return QDateTime::fromMSecsSinceEpoch(c.updated_ms).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
@@ -43,8 +52,8 @@ QVariant CaseListModel::data(const QModelIndex& index, int role) const {
 }
 
 QHash<int, QByteArray> CaseListModel::roleNames() const {
-  return {{IdRole, "caseId"},   {ReferenceRole, "reference"}, {StatusRole, "status"},    {OwnerRole, "owner"},
-          {UpdatedRole, "updated"}, {MineRole, "mine"},        {EditableRole, "editable"}};
+  return {{IdRole, "caseId"},   {ReferenceRole, "reference"}, {StatusRole, "status"}, {BandRole, "band"},
+          {OwnerRole, "owner"},     {UpdatedRole, "updated"},     {MineRole, "mine"},     {EditableRole, "editable"}};
 }
 
 void CaseListModel::setSearch(const QString& text) {
@@ -57,6 +66,13 @@ void CaseListModel::setSearch(const QString& text) {
 void CaseListModel::setStatus(const QString& status) {
   if (status_ == status) return;
   status_ = status;
+  apply_filter();
+  emit filterChanged();
+}
+
+void CaseListModel::setBand(const QString& band) {
+  if (band_ == band) return;
+  band_ = band;
   apply_filter();
   emit filterChanged();
 }
@@ -90,7 +106,8 @@ void CaseListModel::apply_filter() {
   const std::string needle = search_.trimmed().toUpper().toStdString();
   for (const auto& c : all_) {
     if (!needle.empty() && c.reference.find(needle) == std::string::npos) continue;
-    if (!status_.isEmpty() && QString::fromUtf8(store::to_string(c.status).data()) != status_) continue;
+    if (!status_.isEmpty() && status_text(c.status) != status_) continue;
+    if (!band_.isEmpty() && QString::fromStdString(c.band.empty() ? "unassessed" : c.band) != band_) continue;
     shown_.push_back(c);
   }
   endResetModel();

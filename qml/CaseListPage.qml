@@ -65,6 +65,22 @@ Item {
                 ]
                 onActivated: root.cases.status = currentValue
             }
+            ComboBox {
+                objectName: "bandFilter"
+                Accessible.name: qsTr("Show cases with result")
+                implicitHeight: Theme.targetHeight
+                textRole: "label"
+                valueRole: "value"
+                model: [
+                    { value: "", label: qsTr("Any result") },
+                    { value: "emergency", label: qsTr("Emergency") },
+                    { value: "refer", label: qsTr("Refer") },
+                    { value: "assess", label: qsTr("Find out more") },
+                    { value: "none", label: qsTr("No signs") },
+                    { value: "unassessed", label: qsTr("Not assessed yet") }
+                ]
+                onActivated: root.cases.band = currentValue
+            }
         }
         Label {
             visible: list.count === 0
@@ -88,14 +104,18 @@ Item {
                 required property var caseId
                 required property string reference
                 required property string status
+                required property string band
                 required property string owner
                 required property string updated
                 required property bool editable
                 width: ListView.view.width
                 objectName: "case_" + reference
-                text: reference + "    " + status + (editable ? qsTr("  (yours to finish)") : "")
+                readonly property string result: band === "" ? qsTr("not assessed yet")
+                    : band === "assess" ? qsTr("find out more") : band === "none" ? qsTr("no signs") : band
+                text: reference + "    " + status + (editable ? qsTr(" (yours to finish)") : "")
+                      + "    " + qsTr("result: %1").arg(result)
                       + "    " + qsTr("updated %1 by %2").arg(updated).arg(owner)
-                Accessible.name: qsTr("Case %1, %2, updated %3").arg(reference).arg(status).arg(updated)
+                Accessible.name: qsTr("Case %1, %2, result %3, updated %4").arg(reference).arg(status).arg(result).arg(updated)
                 onClicked: root.screening.resume(caseId)
             }
         }

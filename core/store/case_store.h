@@ -43,6 +43,7 @@ struct CaseSummary {
   CaseStatus status = CaseStatus::draft;
   PackRef pack;
   std::int64_t created_ms = 0, updated_ms = 0;
+  std::string band;  // list_cases(): the band of the stored assessment ("" until assessed)
 };
 
 struct SavedAnswer {

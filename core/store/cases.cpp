@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <cctype>
+#include <nlohmann/json.hpp>
 
 #include "log/log.h"
 #include "store/store_internal.h"
@@ -205,10 +206,17 @@ std::vector<CaseSummary> CaseStore::list_cases() {
   return s.write("list the cases", [&] {
     std::vector<CaseSummary> out;
     SQLite::Statement q(s.conn->db(), std::string("SELECT ") + kCaseColumns +
-                                          " FROM cases c JOIN users u ON u.id = c.owner_id ORDER BY c.id");
+                                          ", c.assessment_json FROM cases c JOIN users u ON u.id = c.owner_id "
+                                          "ORDER BY c.id");
     while (q.executeStep()) {
       CaseSummary c = read_summary(q);
-      if (may_read(s.user.id, s.user.roles, access_of(c))) out.push_back(std::move(c));
+      if (!may_read(s.user.id, s.user.roles, access_of(c))) continue;
+      // The band is read from the stored assessment (format 1: a top-level "band").
+      if (!q.getColumn(11).isNull()) {
+        const auto a = nlohmann::json::parse(q.getColumn(11).getString(), nullptr, false);
+        if (a.is_object() && a.contains("band") && a["band"].is_string()) c.band = a["band"].get<std::string>();
+      }
+      out.push_back(std::move(c));
     }
     s.audit->append(s.now(), s.user.id, AuditAction::cases_listed);
     return out;
