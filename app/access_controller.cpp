@@ -88,7 +88,8 @@ void AccessController::createStore(const QString& name, const QString& passphras
     std::filesystem::create_directories(db.parent_path(), ec);
     const crypto::KdfParams params =
         kdf ? *kdf : crypto::calibrate_kdf([clock] { return clock->monotonic_ns(); });
-    auto created = store::CaseStore::create(db, user, store::kResponder | store::kAdmin, *pass, params, *clock);
+    auto created = store::CaseStore::create(db, user, store::kResponder | store::kSupervisor | store::kAdmin, *pass,
+                                            params, *clock);
     *code = std::move(created.recovery_code);
     return std::move(created.store);
   });

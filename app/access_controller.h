@@ -50,8 +50,8 @@ class AccessController : public QObject {
   [[nodiscard]] store::CaseStore* store() { return store_ ? &*store_ : nullptr; }
   [[nodiscard]] const store::Clock& clock() const { return clock_; }
 
-  // First run: the store and its first account (responder and admin). The recovery code is then
-  // offered once through recoveryCode until acknowledgeRecoveryCode().
+  // First run: the store and its first account (responder, supervisor and admin). The recovery code is
+  // then offered once through recoveryCode until acknowledgeRecoveryCode().
   Q_INVOKABLE void createStore(const QString& name, const QString& passphrase, const QString& repeat);
   Q_INVOKABLE void acknowledgeRecoveryCode();
   Q_INVOKABLE void unlock(const QString& name, const QString& passphrase);

@@ -21,6 +21,7 @@ AppObjects::AppObjects(AppConfig config, rules::RulePack pack, const store::Cloc
       access_(config, clock),
       cases_(access_),
       screening_(access_, pack_),
+      exporter_(access_, screening_, pack_),
       activity_(access_) {
   QObject::connect(&screening_, &ScreeningController::closed, &cases_, &CaseListModel::refresh);
 }
@@ -28,7 +29,8 @@ AppObjects::AppObjects(AppConfig config, rules::RulePack pack, const store::Cloc
 QVariantMap AppObjects::qml_properties() {
   return {{"access", QVariant::fromValue(&access_)},
           {"cases", QVariant::fromValue(&cases_)},
-          {"screening", QVariant::fromValue(&screening_)}};
+          {"screening", QVariant::fromValue(&screening_)},
+          {"exporter", QVariant::fromValue(&exporter_)}};
 }
 
 void AppObjects::watch_activity() { QCoreApplication::instance()->installEventFilter(&activity_); }

@@ -9,6 +9,7 @@
 #include "access_controller.h"
 #include "app_config.h"
 #include "case_list_model.h"
+#include "export_controller.h"
 #include "rules/rule_pack.h"
 #include "screening_controller.h"
 
@@ -31,8 +32,9 @@ class AppObjects {
   [[nodiscard]] AccessController& access() { return access_; }
   [[nodiscard]] CaseListModel& cases() { return cases_; }
   [[nodiscard]] ScreeningController& screening() { return screening_; }
+  [[nodiscard]] ExportController& exporter() { return exporter_; }
   [[nodiscard]] const rules::RulePack& pack() const { return pack_; }
-  // The initial properties of Main.qml: access, cases, screening.
+  // The initial properties of Main.qml: access, cases, screening, exporter.
   [[nodiscard]] QVariantMap qml_properties();
   // Installs the activity filter on the application (call once the QGuiApplication exists).
   void watch_activity();
@@ -42,6 +44,7 @@ class AppObjects {
   AccessController access_;
   CaseListModel cases_;
   ScreeningController screening_;
+  ExportController exporter_;
   ActivityFilter activity_;
 };
 

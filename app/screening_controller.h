@@ -46,6 +46,7 @@ class ScreeningController : public QObject {
   [[nodiscard]] bool active() const { return screening_.has_value(); }
   [[nodiscard]] QString view() const { return view_; }
   [[nodiscard]] QString caseReference() const;
+  [[nodiscard]] std::int64_t caseId() const { return screening_ ? screening_->case_id() : 0; }
   [[nodiscard]] QVariantMap question() const;
   [[nodiscard]] int position() const;
   [[nodiscard]] int shownCount() const;

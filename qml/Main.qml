@@ -10,6 +10,7 @@ ApplicationWindow {
     required property AccessController access
     required property CaseListModel cases
     required property ScreeningController screening
+    required property ExportController exporter
 
     width: 1024
     height: 700
@@ -63,8 +64,20 @@ ApplicationWindow {
     Component { id: unlockPage; UnlockPage { access: window.access } }
     Component { id: caseListPage; CaseListPage { cases: window.cases; screening: window.screening } }
     Component { id: questionPage; QuestionPage { screening: window.screening } }
-    Component { id: summaryPage; SummaryPage { screening: window.screening } }
+    Component {
+        id: summaryPage
+        SummaryPage {
+            screening: window.screening
+            canExport: window.exporter.allowed
+            onExportRequested: exportDialog.open()
+        }
+    }
     Component { id: emergencyPage; EmergencyPage { screening: window.screening } }
+
+    ExportDialog {
+        id: exportDialog
+        exporter: window.exporter
+    }
 
     HelpPage {
         id: help

@@ -8,6 +8,8 @@ import Waymark
 Item {
     id: root
     required property ScreeningController screening
+    property bool canExport: false
+    signal exportRequested()
     objectName: "summaryPage"
     readonly property var summary: screening.summary
 
@@ -288,6 +290,15 @@ Item {
             onClicked: root.screening.goToFirstUnanswered()
         }
         Item { Layout.fillWidth: true }
+        BigButton {
+            objectName: "exportCase"
+            visible: root.canExport
+            text: qsTr("Export...")
+            onClicked: {
+                root.screening.saveNotes(notes.text)
+                root.exportRequested()
+            }
+        }
         BigButton {
             objectName: "closeCase"
             chosen: true

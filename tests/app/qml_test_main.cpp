@@ -5,6 +5,8 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickStyle>
@@ -27,6 +29,7 @@ class TestSupport : public QObject {
   Q_PROPERTY(QObject* access READ access NOTIFY reset)
   Q_PROPERTY(QObject* cases READ cases NOTIFY reset)
   Q_PROPERTY(QObject* screening READ screening NOTIFY reset)
+  Q_PROPERTY(QObject* exporter READ exporter NOTIFY reset)
   Q_PROPERTY(QString user READ user CONSTANT)
   Q_PROPERTY(QString passphrase READ passphrase CONSTANT)
 
@@ -34,6 +37,7 @@ class TestSupport : public QObject {
   [[nodiscard]] QObject* access() { return harness_ ? &harness_->objects().access() : nullptr; }
   [[nodiscard]] QObject* cases() { return harness_ ? &harness_->objects().cases() : nullptr; }
   [[nodiscard]] QObject* screening() { return harness_ ? &harness_->objects().screening() : nullptr; }
+  [[nodiscard]] QObject* exporter() { return harness_ ? &harness_->objects().exporter() : nullptr; }
   [[nodiscard]] QString user() const { return kUser; }
   [[nodiscard]] QString passphrase() const { return kPassphrase; }
 
@@ -67,6 +71,15 @@ class TestSupport : public QObject {
     }
     return {};
   }
+
+  // A folder of this test's own, and what is in it.
+  Q_INVOKABLE QString tempFolder() const { return harness_ ? QString::fromStdString(harness_->db().parent_path().string()) : QString(); }
+  Q_INVOKABLE bool fileExists(const QString& path) const { return std::filesystem::exists(path.toStdString()); }
+  Q_INVOKABLE QString fileStart(const QString& path) const {
+    const auto bytes = rules::read_file(path.toStdString());
+    return bytes ? QString::fromUtf8(bytes->substr(0, 8).c_str()) : QString();
+  }
+  Q_INVOKABLE QString clipboardText() const { return QGuiApplication::clipboard()->text(); }
 
   // {question id: answer} from tests/golden/NAME, values as in the file.
   Q_INVOKABLE QVariantMap goldenAnswers(const QString& name) const {

@@ -17,7 +17,7 @@ TestCase {
     function openApp(autolockMs, width, height, testPack) {
         support.freshApp(autolockMs === undefined ? 300000 : autolockMs, testPack || "")
         win = createTemporaryObject(mainComponent, null, {
-            access: support.access, cases: support.cases, screening: support.screening,
+            access: support.access, cases: support.cases, screening: support.screening, exporter: support.exporter,
             width: width || 1400, height: height || 1300 })
         verify(win !== null, "Main.qml loads")
         tryVerify(function() { return win.visible && win.active !== undefined }, 5000)
