@@ -11,9 +11,12 @@
 #include "rules/answers_json.h"
 #include "rules/assessment.h"
 #include "rules/pack_loader.h"
+#include "rules/pack_review.h"
 
 namespace waymark::cli {
 namespace {
+
+constexpr double kMaxReadingGrade = 6;  // about a reading age of 11
 
 void print_counts(const char* title, const std::map<std::string, int>& counts) {
   std::printf("%s\n", title);
@@ -41,6 +44,34 @@ int print_pack_stats(const rules::RulePack& pack, const std::string& scenarios_d
   print_counts("indicators by exploitation type:", by_type);
   std::printf("unverified indicators: %zu\n", unverified.size());
   for (const auto& u : unverified) std::printf("  %s\n", u.c_str());
+
+  // Every answer should change the assessment or the steps; one that no rule reads should not be asked.
+  const auto read = rules::read_by_rules(pack);
+  std::vector<std::string> unread;
+  for (std::size_t q = 0; q < pack.questions.size(); ++q)
+    if (!read.questions[q]) unread.push_back(pack.questions[q].id);
+  std::printf("questions no rule reads: %zu\n", unread.size());
+  for (const auto& u : unread) std::printf("  %s\n", u.c_str());
+  const auto unread_options = rules::options_no_rule_reads(pack);
+  std::printf("options no rule names (each counts only as \"not the others\"): %zu\n", unread_options.size());
+  for (const auto& u : unread_options) std::printf("  %s\n", u.c_str());
+
+  // Reading age 11 is about Flesch-Kincaid grade 6: question text and "ask" lines above it are listed.
+  std::vector<std::string> hard, no_ask;
+  double hardest = 0;
+  for (const auto& q : pack.questions) {
+    if (q.ask.empty()) no_ask.push_back(q.id);
+    for (const std::string* t : {&q.text, &q.ask}) {
+      const double grade = rules::flesch_kincaid_grade(*t);
+      hardest = std::max(hardest, grade);
+      if (grade > kMaxReadingGrade) hard.push_back(q.id + " (" + std::to_string(grade).substr(0, 4) + "): " + *t);
+    }
+  }
+  std::printf("questions without an \"ask\" line: %zu\n", no_ask.size());
+  for (const auto& u : no_ask) std::printf("  %s\n", u.c_str());
+  std::printf("question texts and ask lines above Flesch-Kincaid grade %.0f: %zu (hardest %.1f)\n",
+              kMaxReadingGrade, hard.size(), hardest);
+  for (const auto& u : hard) std::printf("  %s\n", u.c_str());
 
   std::error_code ec;
   if (!std::filesystem::is_directory(scenarios_dir, ec)) {

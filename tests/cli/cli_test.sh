@@ -36,8 +36,8 @@ root=$(cd "$(dirname "$pack")/../.." && pwd)
 for broken in duplicate syntax; do
   mkdir -p "$tmp/$broken/rules" && cp -r "$root/rules/uk" "$tmp/$broken/rules/" && cp -r "$root/data" "$tmp/$broken/"
 done
-sed -i '0,/  - id: safety.exploiter_nearby/s//  - id: safety.immediate_danger/' "$tmp/duplicate/rules/uk/questions.yaml"
-sed -i 's/^  - id: safety.exploiter_nearby$/  - id: safety.exploiter_nearby: [/' "$tmp/syntax/rules/uk/questions.yaml"
+sed -i '0,/  - id: safety.signs_seen/s//  - id: safety.immediate_danger/' "$tmp/duplicate/rules/uk/questions.yaml"
+sed -i 's/^  - id: safety.signs_seen$/  - id: safety.signs_seen: [/' "$tmp/syntax/rules/uk/questions.yaml"
 "$cli" rules check "$tmp/duplicate/rules/uk/pack.yaml" >"$tmp/out" 2>"$tmp/err"; check "UK pack with a duplicate id" 1 $?
 grep -qE "questions.yaml:[0-9]+:[0-9]+: duplicate question id 'safety.immediate_danger'" "$tmp/err" || { echo "FAIL: duplicate id message"; cat "$tmp/err"; fail=1; }
 "$cli" rules check "$tmp/syntax/rules/uk/pack.yaml" >"$tmp/out" 2>"$tmp/err"; check "UK pack with a YAML syntax error" 1 $?

@@ -1,11 +1,12 @@
 // Content checks on the shipped UK pack: sources, the pathway vocabulary other systems rely on,
-// visible UNVERIFIED marks, and safeguarding wording rules.
+// visible UNVERIFIED marks, safeguarding wording rules, and that nothing asked goes unused.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
 
 #include "rules/pack_loader.h"
+#include "rules/pack_review.h"
 
 namespace waymark::rules {
 namespace {
@@ -34,7 +35,9 @@ TEST(UkPack, HasThePathwayIdsOtherSystemsRelyOn) {
   for (const auto& p : uk().pathways) ids.insert(p.id);
   for (const char* id : {"emergency_services", "nrm_referral", "duty_to_notify", "child_safeguarding",
                          "adult_safeguarding", "police_report", "labour_rights", "legal_advice",
-                         "helpline", "further_assessment"})
+                         "helpline", "further_assessment", "check_safety", "separate_safely",
+                         "forced_marriage_protection", "ask_a_first_responder", "detention_route",
+                         "asylum_advice", "no_signs_now"})
     EXPECT_TRUE(ids.count(id)) << id;
 }
 
@@ -62,7 +65,11 @@ TEST(UkPack, CoversEveryExploitationTypeWithIndicators) {
 
 TEST(UkPack, QuestionsOfferDontKnowWhereTheyAskAboutThePerson) {
   for (const auto& q : uk().questions) {
-    const bool about_context = q.id.rfind("context.", 0) == 0 || q.id == "consent.nrm";
+    // The responder always knows these; the age questions offer the NRM form's own "Not sure".
+    const bool has_not_sure = std::any_of(q.options.begin(), q.options.end(),
+                                          [](const Option& o) { return o.value == "not_sure"; });
+    const bool about_context = q.id.rfind("context.", 0) == 0 || q.id == "consent.nrm" ||
+                               q.id == "safety.safe_now" || has_not_sure;
     if (!about_context) {
       EXPECT_TRUE(q.offer_dont_know || q.offer_prefer_not_to_say) << q.id;
     }
@@ -70,11 +77,42 @@ TEST(UkPack, QuestionsOfferDontKnowWhereTheyAskAboutThePerson) {
   }
 }
 
+TEST(UkPack, EveryQuestionHasAnAskLineAndReadsAtAgeEleven) {
+  for (const auto& q : uk().questions) {
+    EXPECT_FALSE(q.ask.empty()) << q.id << ": needs an \"ask it like this\" line";
+    EXPECT_LE(flesch_kincaid_grade(q.text), 6.0) << q.id << ": " << q.text;
+    EXPECT_LE(flesch_kincaid_grade(q.ask), 6.0) << q.id << ": " << q.ask;
+  }
+}
+
+TEST(UkPack, NoDoubleNegativesInQuestions) {
+  // "Could they not ..." and "not unable" style wording confuses; ask what would happen instead.
+  for (const auto& q : uk().questions)
+    for (const char* bad : {"n't not", "not un", "never not", "Could they refuse", "could not refuse"})
+      EXPECT_EQ(q.text.find(bad), std::string::npos) << q.id << ": " << q.text;
+}
+
+TEST(UkPack, EveryQuestionIsReadBySomeRule) {
+  const auto read = read_by_rules(uk());
+  for (std::size_t q = 0; q < uk().questions.size(); ++q)
+    EXPECT_TRUE(read.questions[q]) << uk().questions[q].id << " changes nothing: do not ask it";
+}
+
+TEST(UkPack, ReadabilityScoreFollowsFleschKincaid) {
+  // Short plain sentences score low; long words in one long sentence score high.
+  EXPECT_LT(flesch_kincaid_grade("Is anyone in danger right now?"), 6.0);
+  EXPECT_GT(flesch_kincaid_grade("Notwithstanding considerable international documentation requirements, "
+                                 "administrative authorities occasionally misinterpret exploitation."),
+            12.0);
+  EXPECT_EQ(flesch_kincaid_grade(""), 0.0);
+}
+
 TEST(UkPack, EveryOrganisationSaysWhereItsContactCameFrom) {
   for (const auto& o : uk().organisations) {
     EXPECT_FALSE(o.contact.empty()) << o.id;
     EXPECT_FALSE(o.source.empty()) << o.id;
     EXPECT_FALSE(o.checked.empty()) << o.id;
+    EXPECT_NE(o.checked.find("20"), std::string::npos) << o.id << ": every entry is dated";
   }
 }
 

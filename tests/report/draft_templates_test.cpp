@@ -97,8 +97,8 @@ INSTANTIATE_TEST_SUITE_P(
                 "extra.yaml:10:19: question 'person.gender' has no option 'purple'"},
         BadCase{"no_unknown",
                 "drafts:\n  - id: x\n    section: background\n    box: B\n    step: s\n    limit: 10\n    sentences:\n"
-                "      - {answer: now.fear, yes: Afraid.}\n",
-                "extra.yaml:8:9: draft sentence for 'now.fear' has no 'unknown': a draft must say what is not known"},
+                "      - {answer: consent.cooperate, yes: Helps.}\n",
+                "extra.yaml:8:9: draft sentence for 'consent.cooperate' has no 'unknown': a draft must say what is not known"},
         BadCase{"yes_on_choice",
                 "drafts:\n  - id: x\n    section: background\n    box: B\n    step: s\n    limit: 10\n    sentences:\n"
                 "      - {answer: person.gender, yes: Y, unknown: U}\n",
@@ -109,8 +109,8 @@ INSTANTIATE_TEST_SUITE_P(
                 "extra.yaml:8:40: 'value' is for number or date questions; 'person.gender' is single_choice"},
         BadCase{"unknown_placeholder",
                 "drafts:\n  - id: x\n    section: background\n    box: B\n    step: s\n    limit: 10\n    sentences:\n"
-                "      - {answer: person.age, value: \"Aged {age}.\", unknown: U}\n",
-                "extra.yaml:8:37: unknown placeholder '{age}' in draft text"},
+                "      - {answer: person.gender, chosen: \"Aged {age}.\", unknown: U}\n",
+                "extra.yaml:8:41: unknown placeholder '{age}' in draft text"},
         BadCase{"unknown_section",
                 "drafts:\n  - id: x\n    section: hobbies\n    box: B\n    step: s\n    limit: 10\n    sentences: []\n",
                 "extra.yaml:3:14: unknown summary section 'hobbies'"},
@@ -121,7 +121,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"duplicate_id",
                 "drafts:\n  - id: background\n    section: background\n    box: B\n    step: s\n    limit: 10\n"
                 "    sentences: []\n",
-                "drafts.yaml:29:9: duplicate draft id 'background'"},
+                "drafts.yaml:28:9: duplicate draft id 'background'"},
         BadCase{"placement_unknown_question",
                 "summary:\n  - {section: support, questions: [support.wishes]}\n",
                 "extra.yaml:2:36: unknown question 'support.wishes'"},

@@ -49,24 +49,28 @@ TEST(ReferralSummary, DraftsSayOnlyWhatTheAnswersSupport) {
   const auto* start = draft(v01, "exploitation_start");
   ASSERT_NE(start, nullptr);
   EXPECT_EQ(start->text,
-            "Someone offered them work, a better life or a relationship to get them to come here or go somewhere. "
-            "What they were told about the pay and the hours or working conditions turned out to be untrue.");
+            "The screening recorded that someone offered them work, a better life or a relationship; what they "
+            "were told about the work, pay, papers or life here was not true; someone brought them, or set up "
+            "their travel, from another country; they must pay back the cost of their travel; and the person in "
+            "control also decides where they live.");
   EXPECT_EQ(start->box, "How did the exploitation start?");
   EXPECT_EQ(start->limit, 15000);
-  // Items that hold "and" are kept apart with semicolons.
-  EXPECT_EQ(draft(v01, "journeys")->text,
-            "The screening recorded that someone brought them or arranged their travel from another country; and "
-            "someone else paid for their travel and they must pay it back. The person who gives them work, or "
-            "controls them, also decides where they live.");
+  // Items that hold "and" are kept apart with semicolons (UK pack 1.1 asks how it started in one list).
+  EXPECT_NE(start->text.find("; and the person in control"), std::string::npos);
+  EXPECT_EQ(draft(v01, "journeys")->text, "It happened in the UK.");
   // "don't know" answers become what is not known, never a guess.
-  EXPECT_NE(draft(v01, "required_to_do")->text.find("It is not known whether they could say no"), std::string::npos);
-  EXPECT_NE(draft(v01, "situation")->text.find("It is not known whether they are still in this situation."),
+  EXPECT_NE(draft(v01, "required_to_do")->text.find("It is not known what would happen if they said no"),
+            std::string::npos);
+  EXPECT_NE(draft(v01, "situation")->text.find("other people, or children, are still in the same situation"),
             std::string::npos);
 
   const auto v05 = golden_summary("v05_sexual_exploitation_albanian_woman", Variant::full);
   EXPECT_EQ(draft(v05, "exploitation_start")->text.find("the pay"), std::string::npos);
-  EXPECT_NE(draft(v05, "exploitation_start")->text.find("a relationship or marriage"), std::string::npos);
-  EXPECT_EQ(draft(v05, "living_conditions")->text, "It is not known what their living and working conditions are like.");
+  EXPECT_NE(draft(v05, "exploitation_start")->text.find("a relationship"), std::string::npos);
+  // Not asked once sexual exploitation is shown (UK pack 1.1): the draft says so.
+  EXPECT_EQ(draft(v05, "living_conditions")->text,
+            "It is not known what their living and working conditions are like (not asked, as other answers "
+            "already decided it).");
 }
 
 TEST(ReferralSummary, WithNoAnswersEveryDraftSaysWhatIsNotKnown) {
@@ -104,7 +108,7 @@ TEST(ReferralSummary, HandoverHasNeedsRisksAndOrganisationsButNoLegalReasoning) 
   for (const char* legal : {"Because:", "UNVERIFIED", "Means: present", "MSA s.", "private note", "DRAFT"})
     EXPECT_EQ(text.find(legal), std::string::npos) << legal << " in:\n" << text;
   EXPECT_NE(text.find("A safe place to stay tonight"), std::string::npos);
-  EXPECT_NE(text.find("Are they afraid of being harmed or exploited again? yes"), std::string::npos);
+  EXPECT_NE(text.find("They are afraid of being harmed or used again"), std::string::npos) << text;
 }
 
 TEST(ReferralSummary, DutyToNotifyHoldsNoCanaryInAnyFormat) {
@@ -142,7 +146,11 @@ TEST(ReferralSummary, HtcdsValuesFollowThePackMapping) {
   EXPECT_EQ(fields["vic_TraffickingStatus"], nlohmann::ordered_json::array({"PossibleVictimOfTrafficking"}));
   EXPECT_EQ(fields["vic_TypeOfExploitation"], nlohmann::ordered_json::array({"ForcedLabour"}));
   EXPECT_EQ(fields["vic_TraffickingStatusDecisionMakingOrg"], nlohmann::ordered_json::array({"Police"}));
-  EXPECT_EQ(fields["prs_Gender"], nlohmann::ordered_json::array({"Masculine"}));
+  // Gender is asked only in Scotland and Northern Ireland, where adult support depends on it.
+  EXPECT_FALSE(fields.contains("prs_Gender"));
+  EXPECT_EQ(report::summary_to_json(golden_summary("s09_ni_man_fishing_labour_consent", Variant::full))["htcds"]
+                ["fields"]["prs_Gender"],
+            nlohmann::ordered_json::array({"Masculine"}));
   EXPECT_EQ(fields["vic_MethodsOfControl"],
             nlohmann::ordered_json::array({"DebtBondage", "WithholdsDocuments", "FalsePromises", "ExcessiveWorkingHours"}));
   const auto none = golden_summary("s26_england_warehouse_poor_but_free_control", Variant::full);
