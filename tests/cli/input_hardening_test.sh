@@ -87,9 +87,9 @@ run 1 "invalid UTF-8 in a comment of an included file" "$CLI" rules check "$WORK
 has err "questions.yaml:.*: not valid UTF-8 text (byte 0xff)"
 
 # A pack's own ids reach messages too: an escape written in YAML ("\e") is shown as \x1b, on one line.
-cp -r "$root/rules/uk" "$WORK/pack/rules/" && cp -r "$root/data" "$WORK/pack/"
-sed -i '0,/answer: safety.immediate_danger,/s//answer: "x\\e[2Jy",/' "$WORK/pack/rules/uk/questions.yaml"
-run 1 "an escape sequence in a pack's reference" "$CLI" rules check "$WORK/pack/rules/uk/pack.yaml"
+mkdir -p "$WORK/mini" && cp "$(dirname "$MINI")"/*.yaml "$WORK/mini/"
+sed -i '0,/{answer: about.age,/s//{answer: "x\\e[2Jy",/' "$WORK/mini/pack.yaml"
+run 1 "an escape sequence in a pack's reference" "$CLI" rules check "$WORK/mini/pack.yaml"
 has err "unknown question 'x\\\\x1b\\[2Jy'"
 grep -q "$(printf '\033')" "$WORK/err" && fail "a raw escape byte from a pack reached the terminal"
 
