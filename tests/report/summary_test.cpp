@@ -65,6 +65,10 @@ TEST(ReferralSummary, DraftsSayOnlyWhatTheAnswersSupport) {
             std::string::npos);
 
   const auto v05 = golden_summary("v05_sexual_exploitation_albanian_woman", Variant::full);
+  // A box takes only the part of an answer that speaks to it: V05's "How are things now?" says nothing
+  // about other victims, so neither does that box.
+  EXPECT_EQ(draft(v05, "other_victims")->text, "The screening recorded nothing for this box.");
+  EXPECT_EQ(draft(v01, "other_victims")->text, "Other people, or children, are still in the same situation.");
   EXPECT_EQ(draft(v05, "exploitation_start")->text.find("the pay"), std::string::npos);
   EXPECT_NE(draft(v05, "exploitation_start")->text.find("a relationship"), std::string::npos);
   // Not asked once sexual exploitation is shown (UK pack 1.1): the draft says so.
