@@ -127,6 +127,12 @@ TEST(FileModes, EveryFileTheStoreWritesIsOwnerOnly) {
     (void)created.store.backup(dir / "backup.db");  // a second generation
     EXPECT_EQ(error_of([&] { (void)CaseStore::open(db, "rita", pass("not rita's passphrase"), clock); }),
               Errc::wrong_passphrase);  // the failure count rewrites the keyslot file
+    // The write-ahead log and its index exist only while the store is open: checked now.
+    for (const char* name : {"cases.db-wal", "cases.db-shm"}) {
+      struct stat st {};
+      ASSERT_EQ(::stat((dir / name).c_str(), &st), 0) << name;
+      EXPECT_EQ(st.st_mode & 0777, 0600u) << name;
+    }
   }
   CaseStore::restore(db, dir / "backup.db", kAdminName, pass(kAdminPass), clock);
   { auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock); }
