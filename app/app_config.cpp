@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include "host/pack_path.h"
 #include "host/process.h"
 
 namespace waymark::app {
@@ -9,12 +10,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The same lookup as the CLI's: installed beside the program, else (a build tree) the sources' pack.
 fs::path default_pack() {
-  const fs::path exe_dir = QCoreApplication::applicationDirPath().toStdString();
-  const fs::path installed = exe_dir / ".." / "share" / "waymark" / "rules" / "uk" / "pack.yaml";
-  std::error_code ec;
-  if (fs::exists(installed, ec)) return installed.lexically_normal();
-  return WAYMARK_SOURCE_PACK;  // a build tree: the pack in the sources
+  return host::default_pack_path(QCoreApplication::applicationDirPath().toStdString(), host::source_tree_pack());
 }
 
 }  // namespace

@@ -13,10 +13,11 @@
 namespace waymark::cli {
 namespace {
 
-constexpr const char* kHelp = R"(usage: waymark-cli bench --pack PACK --answers FILE [--samples N]
+constexpr const char* kHelp = R"(usage: waymark-cli bench [--pack PACK] --answers FILE [--samples N]
 
 Times assess() on the answers: N samples (default 201) of a batch of calls each, and prints the
-median, the 10th and 90th percentile per call in microseconds, and the pack load time.
+median, the 10th and 90th percentile per call in microseconds, and the pack load time. PACK
+defaults to the installed UK pack.
 Exit codes: 0 ok, 1 rule pack refused or unreadable, 2 bad usage or invalid answers, 3 unreadable
 answers file.
 )";
@@ -27,14 +28,14 @@ int bench_command(const Argv& argv) {
   if (print_help_if_asked(argv, kHelp)) return kOk;
   Args args(argv, {});
   const auto pack_path = args.option("pack"), answers_path = args.option("answers");
-  if (!args.only({"pack", "answers", "samples"}) || !pack_path || !answers_path) {
+  if (!args.only({"pack", "answers", "samples"}) || !answers_path) {
     std::fprintf(stderr, "waymark-cli: %s\n%s",
-                 args.ok() ? "--pack and --answers are required" : args.error().c_str(), kHelp);
+                 args.ok() ? "--answers is required" : args.error().c_str(), kHelp);
     return kBadInput;
   }
   using Clock = std::chrono::steady_clock;
   const auto load_start = Clock::now();
-  const auto pack = load_pack(*pack_path);
+  const auto pack = load_pack(pack_or_default(pack_path));
   const double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - load_start).count();
   if (!pack) return kPackRefused;
   const auto answers = load_answers(*pack, *answers_path);

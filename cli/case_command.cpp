@@ -24,9 +24,10 @@ constexpr const char* kCaseHelp = R"(usage: waymark-cli case SUBCOMMAND [OPTIONS
 Cases in the encrypted store. Every subcommand takes --db P (default: see 'waymark-cli store --help'),
 --user NAME and --password-stdin (NAME's passphrase is the first line of standard input).
 
-  case new --db P --user NAME --password-stdin --pack PACK --answers FILE [--json]
-      create a case with its answers, assessed under PACK, in one transaction (on a failure such as a
-      full disk, no case is left). Prints the case id and reference ({"id", "reference", ...} with --json).
+  case new --db P --user NAME --password-stdin [--pack PACK] --answers FILE [--json]
+      create a case with its answers, assessed under PACK (default: the installed UK pack), in one
+      transaction (on a failure such as a full disk, no case is left). Prints the case id and
+      reference ({"id", "reference", ...} with --json).
   case list --db P --user NAME --password-stdin [--json]
       the cases NAME may see (JSON: a list of objects with "id", "reference", "status", ...)
   case show ID --db P --user NAME --password-stdin [--json]
@@ -53,11 +54,11 @@ std::optional<std::int64_t> case_id(const Args& args) {
 int new_case(const Argv& argv) {
   Args args(argv, {"password-stdin", "json"});
   const auto pack_path = args.option("pack"), answers_path = args.option("answers");
-  if (!pack_path || !answers_path) {
-    std::fprintf(stderr, "waymark-cli: --pack and --answers are required\n%s", kCaseHelp);
+  if (!answers_path) {
+    std::fprintf(stderr, "waymark-cli: --answers is required\n%s", kCaseHelp);
     return kBadInput;
   }
-  const auto pack = load_pack(*pack_path);
+  const auto pack = load_pack(pack_or_default(pack_path));
   if (!pack) return kPackRefused;
   auto loaded = load_answers(*pack, *answers_path);
   if (!loaded.answers) return loaded.exit_code;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "host/pack_path.h"
 #include "rules/answers_json.h"
 #include "rules/pack_loader.h"
 #include "text/bounded_file.h"
@@ -34,6 +35,11 @@ std::string one_line(const std::string& message) {
 }
 
 }  // namespace
+
+std::string pack_or_default(const std::optional<std::string>& given) {
+  if (given) return *given;
+  return host::default_pack_path(host::executable_dir(), host::source_tree_pack()).string();
+}
 
 std::optional<rules::RulePack> load_pack(const std::string& path) {
   rules::LoadResult result = rules::load_rule_pack(path);

@@ -8,6 +8,11 @@
 
 namespace waymark::cli {
 
+// The pack named by --pack, or without it the default (host::default_pack_path): the UK pack
+// installed beside waymark-cli (/usr/share/waymark/rules/uk/pack.yaml for /usr/bin/waymark-cli) or,
+// in a build tree, the sources' rules/uk/pack.yaml.
+[[nodiscard]] std::string pack_or_default(const std::optional<std::string>& given);
+
 // Prints every load error as file:line:col: message; nothing when the pack loads.
 [[nodiscard]] std::optional<rules::RulePack> load_pack(const std::string& path);
 

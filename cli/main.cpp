@@ -12,17 +12,19 @@ namespace {
 constexpr const char* kUsage = R"(usage: waymark-cli COMMAND [ARGS]
 
 Commands:
-  rules check PACK                     check a rule pack; every problem as file:line:col: message
-  rules stats PACK                     questions, indicators and scenario figures of a pack
-  questions --pack PACK --answers FILE the questions to show now, as JSON
-  screen --pack PACK --answers FILE [--format json|text]
+  rules check [PACK]                   check a rule pack; every problem as file:line:col: message
+  rules stats [PACK]                   questions, indicators and scenario figures of a pack
+  questions [--pack PACK] --answers FILE
+                                       the questions to show now, as JSON
+  screen [--pack PACK] --answers FILE [--format json|text]
                                        assess the answers and print the assessment
-  bench --pack PACK --answers FILE     time assess() on these answers
+  bench [--pack PACK] --answers FILE   time assess() on these answers
   store init|add-user|passwd|users|verify|backup|restore|settings ...
                                        the encrypted case store and its accounts
   case new|list|show|export|submit|return|approve|close ...
                                        cases in the store (passphrase on standard input)
 
+PACK defaults to the UK rule pack installed with waymark-cli (/usr/share/waymark/rules/uk/pack.yaml).
 Run 'waymark-cli COMMAND --help' for a command's options. Exit codes: 0 ok, 1 rule pack refused,
 2 bad usage or invalid answers, 3 a file could not be read or written; store/case also 4 wrong
 passphrase, 5 file damaged or altered, 6 not allowed, 7 refused to run (see 'store --help').

@@ -9,8 +9,11 @@
 namespace waymark::cli {
 namespace {
 
-constexpr const char* kHelp = R"(usage: waymark-cli rules check PACK
-       waymark-cli rules stats PACK [--scenarios DIR]
+constexpr const char* kHelp = R"(usage: waymark-cli rules check [PACK]
+       waymark-cli rules stats [PACK] [--scenarios DIR]
+
+PACK defaults to the UK pack installed with waymark-cli (/usr/share/waymark/rules/uk/pack.yaml; in a
+build tree, the sources' rules/uk/pack.yaml).
 
 check  Loads the pack (and the files it includes and its organisation directory) and reports every
        problem as file:line:col: message. Exit 0 when valid, 1 otherwise.
@@ -26,14 +29,15 @@ int rules_command(const Argv& argv) {
   Args args(argv, {});
   const bool stats = !args.positional().empty() && args.positional()[0] == "stats";
   if (!args.only(stats ? std::set<std::string>{"scenarios"} : std::set<std::string>{}) ||
-      args.positional().size() != 2 ||
+      args.positional().empty() || args.positional().size() > 2 ||
       (args.positional()[0] != "check" && args.positional()[0] != "stats")) {
     std::fprintf(stderr, "waymark-cli: %s\n%s",
-                 args.ok() ? "expected 'rules check PACK' or 'rules stats PACK'" : args.error().c_str(),
+                 args.ok() ? "expected 'rules check [PACK]' or 'rules stats [PACK]'" : args.error().c_str(),
                  kHelp);
     return kBadInput;
   }
-  const std::string& path = args.positional()[1];
+  const std::string path =
+      pack_or_default(args.positional().size() == 2 ? std::optional(args.positional()[1]) : std::nullopt);
   const auto pack = load_pack(path);
   if (!pack) return kPackRefused;
   if (args.positional()[0] == "check") {

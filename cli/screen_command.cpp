@@ -12,19 +12,20 @@
 namespace waymark::cli {
 namespace {
 
-constexpr const char* kQuestionsHelp = R"(usage: waymark-cli questions --pack PACK --answers FILE
+constexpr const char* kQuestionsHelp = R"(usage: waymark-cli questions [--pack PACK] --answers FILE
 
 Prints, as a JSON list, the questions that would be shown now given the answers so far, in order:
 id, section, text, help, type, options, offers (dont_know / prefer_not_to_say) and the answer if given.
-Answers file: {"answers": {"<question id>": <value>}}.
+Answers file: {"answers": {"<question id>": <value>}}. PACK defaults to the installed UK pack.
 Exit codes: 0 ok, 1 rule pack refused or unreadable, 2 invalid answers (each named on stderr),
 3 unreadable answers file.
 )";
 
-constexpr const char* kScreenHelp = R"(usage: waymark-cli screen --pack PACK --answers FILE [--format json|text]
+constexpr const char* kScreenHelp = R"(usage: waymark-cli screen [--pack PACK] --answers FILE [--format json|text]
 
 Assesses the answers against the rule pack and prints the assessment: JSON format 1 (see
-docs/assessment-json.md) or text for the responder (the default is json).
+docs/assessment-json.md) or text for the responder (the default is json). PACK defaults to the UK
+pack installed with waymark-cli (/usr/share/waymark/rules/uk/pack.yaml).
 Answers file: {"answers": {"<question id>": <value>}}; a value is an option value, a list of option
 values (multiple choice), true/false, a number, a date as YYYY-MM-DD, text, "dont_know" or
 "prefer_not_to_say".
@@ -41,13 +42,13 @@ struct Inputs {
 Inputs read_inputs(Args& args, const char* help, std::set<std::string> extra) {
   extra.insert({"pack", "answers"});
   const auto pack_path = args.option("pack"), answers_path = args.option("answers");
-  if (!args.only(extra) || !args.positional().empty() || !pack_path || !answers_path) {
+  if (!args.only(extra) || !args.positional().empty() || !answers_path) {
     std::fprintf(stderr, "waymark-cli: %s\n%s",
-                 args.ok() ? "--pack and --answers are required" : args.error().c_str(), help);
+                 args.ok() ? "--answers is required" : args.error().c_str(), help);
     return {std::nullopt, std::nullopt, kBadInput};
   }
   Inputs in;
-  in.pack = load_pack(*pack_path);
+  in.pack = load_pack(pack_or_default(pack_path));
   if (!in.pack) {
     in.exit_code = kPackRefused;
     return in;

@@ -47,7 +47,7 @@ CLI=$TEST_CLI
 expect 0 "store --help" -- "$CLI" store --help
 has out "store init --db P --admin NAME --password-stdin"
 expect 0 "case --help" -- "$CLI" case --help
-has out "case new --db P --user NAME --password-stdin --pack PACK --answers FILE"
+has out "case new --db P --user NAME --password-stdin \\[--pack PACK\\] --answers FILE"
 
 # init: short passphrase refused, then created; recovery code printed once.
 printf 'too short\n' >"$WORK/in"
