@@ -201,7 +201,8 @@ void Builder::fill_fixed(Section& s) const {
   } else if (s.id == "rule_pack") {
     s.entries = {{"Rule pack", pack_.id}, {"Version", pack_.version}, {"SHA-256", pack_.sha256}};
     if (facts_.pack_sha256 != pack_.sha256 && !facts_.pack_sha256.empty())
-      s.entries.push_back({"Screened under", facts_.pack_id + " " + facts_.pack_version});
+      s.entries.push_back({"Screened under", facts_.pack_id + " " + facts_.pack_version + " (SHA-256 " +
+                                                 facts_.pack_sha256.substr(0, 12) + "...)"});
     s.bullets = out_.notices;
     s.lines.emplace_back(kJudgementLine);
   } else if (s.id == "other_answers") {
@@ -326,10 +327,15 @@ ReferralSummary Builder::build() {
   if (v_ == Variant::handover)
     out_.notices.emplace_back("Share this handover only with the person's agreement and only with the service "
                               "that will support them.");
-  if (!facts_.pack_sha256.empty() && facts_.pack_sha256 != pack_.sha256)
-    out_.notices.push_back("The case was screened under rule pack " + facts_.pack_id + " " + facts_.pack_version +
-                           "; this summary assesses the same answers under " + pack_.id + " " + pack_.version +
-                           ", so its result may differ from the one stored with the case.");
+  if (!facts_.pack_sha256.empty() && facts_.pack_sha256 != pack_.sha256) {
+    const bool same_name = facts_.pack_id == pack_.id && facts_.pack_version == pack_.version;
+    out_.notices.push_back(
+        same_name ? "The rule pack's files have changed since the case was screened (same id and version, different "
+                    "content), so this summary's result may differ from the one stored with the case."
+                  : "The case was screened under rule pack " + facts_.pack_id + " " + facts_.pack_version +
+                        "; this summary assesses the same answers under " + pack_.id + " " + pack_.version +
+                        ", so its result may differ from the one stored with the case.");
+  }
 
   for (const SectionInfo& info : kSections) {
     if (!carries(info, v_)) continue;

@@ -217,3 +217,28 @@ TEST(ReferralJson, EveryExportValidatesAgainstTheSchema) {
 
 }  // namespace
 }  // namespace waymark::test
+
+namespace waymark::test {
+namespace {
+
+// A case screened under another pack, or another copy of the same one, says so: its stored result may
+// not be the one this summary shows.
+TEST(ReferralSummary, APackChangedSinceScreeningIsNamed) {
+  const auto& pack = uk_pack();
+  const auto answers = golden_answers(pack, "v01_labour_hungarian_man");
+  const auto notice_of = [&](const report::CaseFacts& f) {
+    const auto s = report::build_summary(f, pack, answers, rules::assess(pack, answers), report::Variant::full);
+    std::string all;
+    for (const auto& n : s.notices) all += n + "\n";
+    return all;
+  };
+  auto facts = case_facts(pack);
+  EXPECT_EQ(notice_of(facts).find("may differ"), std::string::npos);
+  facts.pack_sha256 = std::string(64, '0');
+  EXPECT_NE(notice_of(facts).find("The rule pack's files have changed since the case was screened"), std::string::npos);
+  facts.pack_version = "0.9.0";
+  EXPECT_NE(notice_of(facts).find("The case was screened under rule pack uk-screening 0.9.0"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace waymark::test
