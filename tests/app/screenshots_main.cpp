@@ -1,6 +1,8 @@
 // waymark_screenshots DIR: renders each main page of the app to DIR/<page>.png, as a new responder
-// meets them: unlock, case list, a question with its help open, the live panel mid-screening, the
-// summary of V01, the emergency guidance and the autolocked screen. Used by scripts/screenshots.
+// meets them at 1024x600: unlock, case list, a question with its help open, the live panel
+// mid-screening, the summary of V01, the emergency guidance and the autolocked screen; a question with
+// a 1.5x system font; a question at 1920x1080. Used by scripts/screenshots.
+#include <QFontInfo>
 #include <QGuiApplication>
 #include <QQuickStyle>
 #include <QTest>
@@ -58,7 +60,7 @@ int main(int argc, char** argv) {
   const std::filesystem::path db = std::filesystem::path(folder) / "cases.db";
   {
     AppHarness h(db);
-    if (!h.show(1024, 640)) return std::fputs("waymark_screenshots: the window did not show\n", stderr), 1;
+    if (!h.show(1024, 600)) return std::fputs("waymark_screenshots: the window did not show\n", stderr), 1;
     if (!h.set_up_store()) return std::fputs("waymark_screenshots: the store was not created\n", stderr), 1;
     auto& s = h.objects().screening();
     // Two finished cases and one draft for the list.
@@ -85,6 +87,15 @@ int main(int argc, char** argv) {
     s.leaveEmergency();
     s.close();
     shot(h, dir, "case-list");
+    // The system font one and a half times larger: every size follows it.
+    const QFont normal = QGuiApplication::font();
+    QFont large = normal;
+    large.setPixelSize(static_cast<int>(QFontInfo(normal).pixelSize() * 1.5));
+    QGuiApplication::setFont(large);
+    s.resume(h.objects().cases().data(h.objects().cases().index(1), waymark::app::CaseListModel::IdRole).toLongLong());
+    shot(h, dir, "question-large-font");
+    s.close();
+    QGuiApplication::setFont(normal);
     h.window()->resize(1920, 1080);
     s.resume(h.objects().cases().data(h.objects().cases().index(1), waymark::app::CaseListModel::IdRole).toLongLong());
     set_checked(h, "helpToggle");
@@ -93,12 +104,12 @@ int main(int argc, char** argv) {
   }
   {
     AppHarness h(db);
-    if (!h.show(1024, 640)) return std::fputs("waymark_screenshots: the window did not show\n", stderr), 1;
+    if (!h.show(1024, 600)) return std::fputs("waymark_screenshots: the window did not show\n", stderr), 1;
     shot(h, dir, "unlock");
   }
   {
     AppHarness h(db, std::chrono::milliseconds(1500));
-    if (!h.show(1024, 640)) return std::fputs("waymark_screenshots: the window did not show\n", stderr), 1;
+    if (!h.show(1024, 600)) return std::fputs("waymark_screenshots: the window did not show\n", stderr), 1;
     if (!h.unlock()) {
       std::fprintf(stderr, "waymark_screenshots: could not unlock: %s\n", h.objects().access().lastError().toUtf8().constData());
       return 1;
