@@ -24,6 +24,8 @@ Rectangle {
             width: view.availableWidth
             spacing: Theme.spacing / 2
             Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
                 text: qsTr("So far")
                 font.bold: true
                 font.pixelSize: Theme.headingSize
@@ -42,6 +44,7 @@ Rectangle {
                 delegate: ColumnLayout {
                     required property var modelData
                     Layout.fillWidth: true
+                    Layout.preferredWidth: view.availableWidth
                     spacing: 2
                     Label {
                         objectName: "element_" + modelData.element
@@ -76,6 +79,8 @@ Rectangle {
                 visible: (panel.screening.summary.indicators || []).length > 0
                 text: qsTr("Signs found (select for the source)")
                 font.bold: true
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
                 Layout.topMargin: Theme.spacing
             }
             Repeater {
@@ -85,6 +90,7 @@ Rectangle {
                     required property var modelData
                     Layout.fillWidth: true
                     padding: 2
+                    implicitHeight: contentItem.implicitHeight + 6
                     property bool open: false
                     onClicked: open = !open
                     Accessible.name: modelData.text + (open ? ". Source: " + modelData.source : "")

@@ -4,7 +4,9 @@ import QtQuick
 // Colours and sizes in one place. Sizes follow the system font, so a larger system font gives a
 // larger app.
 QtObject {
-    readonly property real unit: Qt.application.font.pixelSize > 0 ? Qt.application.font.pixelSize : 14
+    // The system font's size in pixels (set in points on most desktops: 1 pt = 4/3 px at 96 dpi).
+    readonly property real unit: Qt.application.font.pixelSize > 0 ? Qt.application.font.pixelSize
+                                 : Qt.application.font.pointSize > 0 ? Qt.application.font.pointSize * 4 / 3 : 14
     readonly property real spacing: unit * 0.75
     readonly property real margin: unit * 1.25
     readonly property real targetHeight: unit * 3.2   // large, easy targets

@@ -80,22 +80,11 @@ int main(int argc, char** argv) {
     while (s.view() == QLatin1String("question") && h.answer_current_from(v01)) {}
     s.showSummary();
     shot(h, dir, "summary-v01");
-    set_checked(h, "whyToggle");
-    shot(h, dir, "summary-v01-why");
     s.showEmergency();
     shot(h, dir, "emergency");
     s.leaveEmergency();
     s.close();
     shot(h, dir, "case-list");
-    // The system font one and a half times larger: every size follows it.
-    const QFont normal = QGuiApplication::font();
-    QFont large = normal;
-    large.setPixelSize(static_cast<int>(QFontInfo(normal).pixelSize() * 1.5));
-    QGuiApplication::setFont(large);
-    s.resume(h.objects().cases().data(h.objects().cases().index(1), waymark::app::CaseListModel::IdRole).toLongLong());
-    shot(h, dir, "question-large-font");
-    s.close();
-    QGuiApplication::setFont(normal);
     h.window()->resize(1920, 1080);
     s.resume(h.objects().cases().data(h.objects().cases().index(1), waymark::app::CaseListModel::IdRole).toLongLong());
     set_checked(h, "helpToggle");
@@ -106,6 +95,18 @@ int main(int argc, char** argv) {
     AppHarness h(db);
     if (!h.show(1024, 600)) return std::fputs("waymark_screenshots: the window did not show\n", stderr), 1;
     shot(h, dir, "unlock");
+  }
+  {
+    // The system font one and a half times larger, as set before the app starts: every size follows.
+    const QFont normal = QGuiApplication::font();
+    QFont large = normal;
+    large.setPixelSize(static_cast<int>(QFontInfo(normal).pixelSize() * 1.5));
+    QGuiApplication::setFont(large);
+    AppHarness h(db);
+    if (!h.show(1024, 600) || !h.unlock()) return std::fputs("waymark_screenshots: could not unlock\n", stderr), 1;
+    h.objects().screening().resume(h.objects().cases().data(h.objects().cases().index(1), waymark::app::CaseListModel::IdRole).toLongLong());
+    shot(h, dir, "question-large-font");
+    QGuiApplication::setFont(normal);
   }
   {
     AppHarness h(db, std::chrono::milliseconds(1500));

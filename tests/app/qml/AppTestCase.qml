@@ -30,9 +30,18 @@ TestCase {
         return found
     }
 
-    function click(name) {
-        wait(20)  // let the layouts place a new page's items before aiming at one
+    // Aims only at a settled page: items replaced by the last answer are gone (deferred deletes run
+    // in wait) and every layout above the target has placed it, however slow the machine is.
+    function settled(name) {
+        wait(0)
         var it = item(name)
+        for (var p = it; p; p = p.parent)
+            if (isPolishScheduled(p)) waitForItemPolished(p, 5000)
+        return it
+    }
+
+    function click(name) {
+        var it = settled(name)
         verify(it.visible, name + " is visible")
         verify(it.enabled, name + " is enabled")
         mouseClick(it)
