@@ -1,7 +1,5 @@
 #include "app_config.h"
 
-#include <QCoreApplication>
-
 #include "host/pack_path.h"
 #include "host/process.h"
 
@@ -12,7 +10,7 @@ namespace fs = std::filesystem;
 
 // The same lookup as the CLI's: installed beside the program, else (a build tree) the sources' pack.
 fs::path default_pack() {
-  return host::default_pack_path(QCoreApplication::applicationDirPath().toStdString(), host::source_tree_pack());
+  return host::default_pack_path(host::executable_dir(), host::source_tree_pack());
 }
 
 }  // namespace
@@ -22,7 +20,8 @@ const char* usage_text() {
          "Opens the Waymark screening app on the encrypted case store at PATH (default: the XDG data\n"
          "folder, ~/.local/share/waymark/cases.db). On first run it creates the store and the first\n"
          "account. It locks itself after N minutes without input (default 5, 1 to 120); Ctrl+L locks\n"
-         "at once and hides every case.\n"
+         "at once and hides every case. The rule pack is the installed UK pack\n"
+         "(<prefix>/share/waymark/rules/uk/pack.yaml) unless --pack names another.\n"
          "--measure-startup prints \"first-frame\" once the window is drawn and quits (for benchmarks).\n";
 }
 

@@ -19,13 +19,10 @@ Q_IMPORT_QML_PLUGIN(WaymarkPlugin)
 int main(int argc, char** argv) {
   waymark::log::setup(waymark::log::Level::warn);
   waymark::host::harden_process();
-  QGuiApplication app(argc, argv);
-  QGuiApplication::setApplicationName(QStringLiteral("Waymark"));
-  QGuiApplication::setApplicationDisplayName(QStringLiteral("Waymark"));
-  QGuiApplication::setDesktopFileName(QStringLiteral("waymark"));
-  QQuickStyle::setStyle(QStringLiteral("Basic"));
-
-  const auto parsed = waymark::app::parse_arguments(QGuiApplication::arguments());
+  // The options first: --help and a bad option need no display.
+  QStringList arguments;
+  for (int i = 0; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
+  const auto parsed = waymark::app::parse_arguments(arguments);
   if (parsed.help) {
     std::fputs(waymark::app::usage_text(), stdout);
     return 0;
@@ -34,6 +31,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "waymark: %s\n%s", parsed.error.toUtf8().constData(), waymark::app::usage_text());
     return 2;
   }
+  QGuiApplication app(argc, argv);
+  QGuiApplication::setApplicationName(QStringLiteral("Waymark"));
+  QGuiApplication::setApplicationDisplayName(QStringLiteral("Waymark"));
+  QGuiApplication::setDesktopFileName(QStringLiteral("waymark"));
+  QQuickStyle::setStyle(QStringLiteral("Basic"));
+
   auto loaded = waymark::rules::load_rule_pack(parsed.config->pack);
   for (const auto& e : loaded.errors) std::fprintf(stderr, "%s\n", e.to_string().c_str());
   if (!loaded.pack) {
