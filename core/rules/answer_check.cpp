@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "rules/names.h"
+#include "text/utf8.h"
 
 namespace waymark::rules {
 namespace {
@@ -13,19 +14,6 @@ std::string option_list(const Question& q) {
   std::string out;
   for (const Option& o : q.options) out += (out.empty() ? "" : ", ") + o.value;
   return out;
-}
-
-bool valid_utf8(const std::string& s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : -1;
-    if (extra < 0 || (extra == 1 && c < 0xC2) || s.size() - i <= static_cast<std::size_t>(extra)) return false;
-    for (int k = 1; k <= extra; ++k)
-      if ((static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) >> 6) != 0x2) return false;
-    i += static_cast<std::size_t>(extra) + 1;
-  }
-  return true;
 }
 
 }  // namespace
@@ -66,7 +54,7 @@ AnswerProblem check_answer(const Question& q, const Answer& a) {
     case AnswerType::date: return is_iso_date(a.text) ? AnswerProblem::none : AnswerProblem::not_a_date;
     case AnswerType::free_text:
       if (a.text.size() > kMaxTextBytes) return AnswerProblem::text_too_long;
-      return valid_utf8(a.text) ? AnswerProblem::none : AnswerProblem::not_utf8;
+      return text::first_invalid_utf8(a.text) ? AnswerProblem::not_utf8 : AnswerProblem::none;
   }
   return AnswerProblem::wrong_type;
 }
