@@ -81,7 +81,7 @@ void CaseListModel::refresh() {
   store::CaseStore* store = access_.store();
   if (store == nullptr) return;
   try {
-    all_ = store->list_cases();
+    all_ = store->cases().list().rows;
     user_id_ = store->user().id;
     last_error_.clear();
   } catch (const store::StoreError& e) {

@@ -368,7 +368,7 @@ void ScreeningController::submitTo(const QString& caseworker) {
   if (caseworker.trimmed().isEmpty()) return fail(tr("Type the user name of the caseworker."));
   try {
     if (editable_) assessment_ = screening_->finish();
-    store->submit(screening_->case_id(), caseworker.trimmed().toStdString());
+    store->cases().submit(screening_->case_id(), caseworker.trimmed().toStdString());
     editable_ = false;
     notice_ = tr("Submitted to %1.").arg(caseworker.trimmed());
     last_error_.clear();

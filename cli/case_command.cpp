@@ -84,7 +84,7 @@ int list_cases(const Argv& argv) {
   SystemClock clock;
   auto opened = open_store(args, {"json"}, kCaseHelp, clock);
   if (!opened.store) return opened.exit_code;
-  const auto cases = opened.store->list_cases();
+  const auto cases = opened.store->cases().list().rows;
   if (args.flag("json")) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& c : cases) out.push_back(screening::case_summary_json(c));
@@ -108,7 +108,7 @@ int show_case(const Argv& argv) {
   SystemClock clock;
   auto opened = open_store(args, {"json"}, kCaseHelp, clock);
   if (!opened.store) return opened.exit_code;
-  const auto r = opened.store->read_case(*id);
+  const auto r = opened.store->cases().read(*id);
   if (args.flag("json")) {
     std::printf("%s\n", screening::case_record_json(r).dump(2).c_str());
     return kOk;
@@ -139,7 +139,8 @@ int change(const Argv& argv, const std::string& what) {
     return kBadInput;
   }
   SystemClock clock;
-  auto opened = open_store(args, what == "submit" ? std::set<std::string>{"to"} : std::set<std::string>{}, kCaseHelp, clock);
+  auto opened = open_store(args, what == "submit" ? std::set<std::string>{"to"} : std::set<std::string>{"reason", "note"},
+                           kCaseHelp, clock);
   if (!opened.store) return opened.exit_code;
   if (what == "submit") {
     const auto to = args.option("to");
@@ -147,13 +148,18 @@ int change(const Argv& argv, const std::string& what) {
       std::fprintf(stderr, "waymark-cli: --to CASEWORKER is required\n");
       return kBadInput;
     }
-    opened.store->submit(*id, *to);
+    opened.store->cases().submit(*id, *to);
   } else if (what == "return") {
-    opened.store->return_case(*id);
+    const auto reason = args.option("reason");
+    if (!reason) {
+      std::fprintf(stderr, "waymark-cli: --reason TEXT is required: say what the responder should check or change\n");
+      return kBadInput;
+    }
+    opened.store->reviews().return_case(*id, *reason);
   } else if (what == "approve") {
-    opened.store->approve(*id);
+    opened.store->reviews().approve(*id, args.option("note").value_or(""));
   } else {
-    opened.store->close_case(*id);
+    opened.store->reviews().close(*id, args.option("note").value_or(""));
   }
   std::printf("case %lld: %s done\n", static_cast<long long>(*id), what.c_str());
   return kOk;

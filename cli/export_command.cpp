@@ -104,7 +104,7 @@ int export_case_command(const Argv& argv) {
   std::string bytes;
   std::string what;
   if (record) {
-    bytes = screening::case_record_json(opened.store->export_case(id)).dump(2) + "\n";
+    bytes = screening::case_record_json(opened.store->cases().export_record(id)).dump(2) + "\n";
     what = "record";
   } else {
     const auto e = report::summarise_case(*opened.store, id, *pack, *variant);

@@ -97,7 +97,7 @@ int add_user(const Argv& argv) {
   if (!secrets) return kBadInput;
   SystemClock clock;
   auto s = store::CaseStore::open(target->db, target->user, (*secrets)[0], clock);
-  const auto user = s.add_user(*name, *roles, (*secrets)[1], kdf_for_new_keyslots(clock));
+  const auto user = s.accounts().add_user(*name, *roles, (*secrets)[1], kdf_for_new_keyslots(clock));
   std::printf("added user '%s' (%s)\n", user.name.c_str(), store::roles_to_string(user.roles).c_str());
   return kOk;
 }
@@ -115,7 +115,7 @@ int passwd(const Argv& argv) {
                                        kdf_for_new_keyslots(clock), clock);
   } else {
     auto s = store::CaseStore::open(target->db, target->user, (*secrets)[0], clock);
-    s.change_passphrase((*secrets)[1], kdf_for_new_keyslots(clock));
+    s.accounts().change_passphrase((*secrets)[1], kdf_for_new_keyslots(clock));
   }
   std::printf("passphrase changed for '%s'\n", target->user.c_str());
   return kOk;
@@ -126,7 +126,7 @@ int users(const Argv& argv) {
   SystemClock clock;
   auto opened = open_store(args, {}, kStoreHelp, clock);
   if (!opened.store) return opened.exit_code;
-  for (const auto& u : opened.store->users())
+  for (const auto& u : opened.store->accounts().users())
     std::printf("%lld\t%s\t%s\n", static_cast<long long>(u.id), u.name.c_str(), store::roles_to_string(u.roles).c_str());
   return kOk;
 }
@@ -185,7 +185,7 @@ int backup(const Argv& argv) {
   if (!secrets) return kBadInput;
   SystemClock clock;
   auto s = store::CaseStore::open(target->db, target->user, (*secrets)[0], clock);
-  const auto r = s.backup(*to, static_cast<int>(keep));
+  const auto r = s.backups().make(*to, static_cast<int>(keep));
   std::printf("backup written to %s (+ .keys): %lld cases, %lld answers, %lld audit events; %d generation%s kept\n",
               r.file.c_str(), static_cast<long long>(r.cases), static_cast<long long>(r.answers),
               static_cast<long long>(r.audit_events), r.generations_kept, r.generations_kept == 1 ? "" : "s");

@@ -23,6 +23,14 @@ json assessment_to_json(const rules::RulePack& pack, const rules::AnswerSet& ans
   out["format"] = kAssessmentFormat;
   out["rule_pack"] = {{"id", pack.id}, {"version", pack.version}, {"sha256", pack.sha256}};
   out["treated_as_child"] = a.treated_as_child;
+  // The option chosen for the pack's nation question (statistics: nation), or null.
+  out["nation"] = nullptr;
+  if (pack.nation_question >= 0)
+    if (const rules::Answer* n = answers.get(pack.nation_question); n != nullptr && n->is_value()) {
+      const auto& options = pack.questions[static_cast<std::size_t>(pack.nation_question)].options;
+      for (std::size_t i = 0; i < options.size() && i < 64; ++i)
+        if (n->choices & (std::uint64_t{1} << i)) out["nation"] = options[i].value;
+    }
   out["band"] = to_string(a.band);
   json elements = json::object();
   for (rules::LegalElement e : rules::kLegalElements) {

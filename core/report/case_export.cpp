@@ -51,7 +51,7 @@ CaseSummary summarise_record(const store::CaseRecord& r, const rules::RulePack& 
 
 CaseSummary summarise_case(store::CaseStore& store, std::int64_t case_id, const rules::RulePack& pack,
                            Variant variant) {
-  return summarise_record(store.export_case(case_id), pack, variant);
+  return summarise_record(store.cases().export_record(case_id), pack, variant);
 }
 
 }  // namespace waymark::report

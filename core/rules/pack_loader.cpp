@@ -74,6 +74,7 @@ class PackBuilder {
   const Document* open(const std::filesystem::path& path, const YamlReader* from,
                        const YAML::Node& at);
   void read_header(const Document& doc);
+  void read_statistics(const Document& doc);
   void read_content(const Document& doc, bool main);
   void read_directory(const Document& doc);
   template <class F>
@@ -157,6 +158,7 @@ std::optional<RulePack> PackBuilder::build(const std::filesystem::path& main_fil
   for (auto& p : indicators_) read_indicator(*p.doc, p.node);
   for (const Document* d : content) read_draft_templates(d->root, d->reader, ids_, pack_);
 
+  read_statistics(*main);
   const auto child = ids_.facts.find("treated_as_child");
   if (child == ids_.facts.end()) {
     main->reader.error(main->root, "the pack must define the fact 'treated_as_child'");
@@ -188,12 +190,34 @@ std::optional<RulePack> PackBuilder::build(const std::filesystem::path& main_fil
   return std::move(pack_);
 }
 
+// statistics: {nation: QUESTION}: the single-choice question whose answer a case is counted under by
+// nation in the review desk's figures (optional).
+void PackBuilder::read_statistics(const Document& doc) {
+  const YamlReader& r = doc.reader;
+  const YAML::Node stats = doc.root["statistics"];
+  if (!stats.IsDefined() || !r.expect_map(stats, "'statistics'")) return;
+  r.only_keys(stats, {"nation"}, "'statistics'");
+  const YAML::Node nation = stats["nation"];
+  if (!nation.IsDefined()) return;
+  const auto id = r.text(stats, "nation", "'statistics'");
+  if (!id) return;
+  const auto q = ids_.questions.find(*id);
+  if (q == ids_.questions.end()) {
+    r.error(nation, "statistics nation: no question '" + *id + "'");
+  } else if (pack_.questions[static_cast<std::size_t>(q->second)].type != AnswerType::single_choice) {
+    r.error(nation, "statistics nation: question '" + *id + "' must be single_choice");
+  } else {
+    pack_.nation_question = q->second;
+  }
+}
+
 void PackBuilder::read_header(const Document& doc) {
   const YamlReader& r = doc.reader;
   const YAML::Node& root = doc.root;
   r.only_keys(root, {"format", "id", "version", "jurisdiction", "title", "sources", "include",
                      "directory", "sections", "exploitation_types", "questions", "facts",
-                     "indicators", "elements", "bands", "pathways", "signposts", "drafts", "summary", "htcds"},
+                     "indicators", "elements", "bands", "pathways", "signposts", "drafts", "summary", "htcds",
+                     "statistics"},
               "the rule pack");
   if (const YAML::Node f = root["format"]; !f.IsDefined()) {
     r.error(root, "the pack has no 'format' (this version reads format 1)");

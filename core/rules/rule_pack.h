@@ -132,6 +132,7 @@ struct RulePack {
   std::vector<SignpostRule> signposts;
   ReferralTemplates referral;  // drafted paragraphs and answer placement for summaries (rules/drafts.h)
   int treated_as_child_fact = -1;  // the fact every pack must define
+  int nation_question = -1;        // statistics: {nation: ...}: the answer cases are counted under by nation
 
   ConditionPool conditions;
   std::vector<Node> evaluation_order;  // questions, facts, indicators, elements: dependencies first

@@ -11,13 +11,13 @@ Screening::Screening(store::CaseStore& store, const rules::RulePack& pack, std::
     : store_(&store), pack_(&pack), case_id_(case_id), reference_(std::move(reference)), session_(pack) {}
 
 Screening Screening::start(store::CaseStore& store, const rules::RulePack& pack) {
-  const auto c = store.create_case({pack.id, pack.version, pack.sha256});
+  const auto c = store.cases().create({pack.id, pack.version, pack.sha256});
   return Screening(store, pack, c.id, c.reference);
 }
 
 Screening Screening::resume(store::CaseStore& store, const rules::RulePack& pack, std::int64_t case_id,
                             ResumeReport* report) {
-  const store::CaseRecord record = store.read_case(case_id);
+  const store::CaseRecord record = store.cases().read(case_id);
   Screening s(store, pack, case_id, record.summary.reference);
   ResumeReport r;
   r.started_under = record.summary.pack;
@@ -50,7 +50,7 @@ rules::AnswerProblem Screening::answer(int question, const rules::Answer& value)
   const rules::Question& q = pack_->questions.at(static_cast<std::size_t>(question));
   const rules::AnswerProblem problem = rules::check_answer(q, value);
   if (problem != rules::AnswerProblem::none) return problem;
-  store_->save_answer(case_id_, q.id, rules::answer_to_json(q, value).dump());  // commits, or throws
+  store_->cases().save_answer(case_id_, q.id, rules::answer_to_json(q, value).dump());  // commits, or throws
   session_.answer(question, value);
   return problem;
 }
@@ -59,11 +59,11 @@ rules::Assessment Screening::assessment() const { return rules::assess(*pack_, s
 
 rules::Assessment Screening::finish() {
   rules::Assessment a = assessment();
-  store_->save_assessment(case_id_, report::assessment_to_json(*pack_, session_.answers(), a).dump());
+  store_->cases().save_assessment(case_id_, report::assessment_to_json(*pack_, session_.answers(), a).dump());
   return a;
 }
 
-void Screening::save_notes(std::string_view notes) { store_->save_notes(case_id_, notes); }
+void Screening::save_notes(std::string_view notes) { store_->cases().save_notes(case_id_, notes); }
 
 std::optional<int> Screening::next_unanswered() const {
   const auto open = session_.unanswered();
@@ -76,7 +76,7 @@ CreatedCase create_case_from_answers(store::CaseStore& store, const rules::RuleP
   // Checked and assessed first (pure), then stored in ONE transaction: a full disk or any other failure
   // leaves no case at all, never a draft holding some of the answers.
   rules::Session session(pack);
-  std::vector<store::CaseStore::NewAnswer> rows;
+  std::vector<store::Cases::NewAnswer> rows;
   for (int q = 0; q < static_cast<int>(pack.questions.size()); ++q) {
     const rules::Answer* a = answers.get(q);
     if (a == nullptr) continue;
@@ -89,7 +89,7 @@ CreatedCase create_case_from_answers(store::CaseStore& store, const rules::RuleP
   }
   const rules::Assessment assessment = rules::assess(pack, session.answers());
   const store::CaseSummary c =
-      store.create_case_with_answers({pack.id, pack.version, pack.sha256}, rows,
+      store.cases().create_with_answers({pack.id, pack.version, pack.sha256}, rows,
                                      report::assessment_to_json(pack, session.answers(), assessment).dump());
   return {c.id, c.reference, static_cast<int>(rows.size()), assessment.band};
 }

@@ -4,6 +4,8 @@
 #include <sodium.h>
 
 #include <cstring>
+#include <limits>
+#include <string>
 
 namespace waymark::store {
 namespace {
@@ -101,6 +103,19 @@ std::vector<AuditEvent> AuditLog::events() const {
   std::vector<AuditEvent> out;
   SQLite::Statement q(db_, "SELECT seq, time_ms, user_id, action, case_id, prev_hash, hash, subject_id, detail FROM audit "
                          "ORDER BY seq");
+  while (q.executeStep()) out.push_back(read_event(q));
+  return out;
+}
+
+std::vector<AuditEvent> AuditLog::page(std::optional<std::int64_t> case_id, std::int64_t before_seq,
+                                       int limit) const {
+  std::vector<AuditEvent> out;
+  SQLite::Statement q(db_, std::string("SELECT seq, time_ms, user_id, action, case_id, prev_hash, hash, subject_id, "
+                                       "detail FROM audit WHERE seq < ?1 ") +
+                               (case_id ? "AND case_id = ?2 " : "") + "ORDER BY seq DESC LIMIT ?3");
+  q.bind(1, before_seq > 0 ? before_seq : std::numeric_limits<std::int64_t>::max());
+  if (case_id) q.bind(2, *case_id);
+  q.bind(3, limit);
   while (q.executeStep()) out.push_back(read_event(q));
   return out;
 }

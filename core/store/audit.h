@@ -33,10 +33,13 @@ enum class AuditAction : int {
   case_approved = 18,
   case_closed = 19,
   case_exported = 20,
+  cases_purged = 21,  // detail: how many cases were deleted (never which)
+  statistics_read = 22,
   backup_made = 30,
   restored = 31,
   verified = 32,
   setting_changed = 33,  // detail: the setting's code and new value (kSelfApprovalSetting * 2 + on)
+  retention_changed = 34,  // detail: the retention period in days; 0: off
   access_denied = 40,
 };
 
@@ -71,6 +74,9 @@ class AuditLog {
               std::optional<std::int64_t> detail = std::nullopt);
   [[nodiscard]] AuditCheck verify() const;
   [[nodiscard]] std::vector<AuditEvent> events() const;
+  // Newest first: up to `limit` events with seq < `before_seq` (0: from the newest), of one case if given.
+  [[nodiscard]] std::vector<AuditEvent> page(std::optional<std::int64_t> case_id, std::int64_t before_seq,
+                                             int limit) const;
 
  private:
   [[nodiscard]] std::array<std::uint8_t, 32> hash_of(const AuditEvent& e) const;

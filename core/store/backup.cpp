@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::array<const char*, 4> kCountedTables = {"users", "cases", "answers", "audit"};
+constexpr std::array<const char*, 5> kCountedTables = {"users", "cases", "answers", "audit", "reviews"};
 
 bool present(const fs::path& p) {
   std::error_code ec;
@@ -41,8 +41,10 @@ void remove_quietly(const fs::path& p) {
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(with_suffix(p, suffix), ec);
 }
 
-std::array<std::int64_t, 4> count_rows(SQLite::Database& db, const std::string& schema = "main") {
-  std::array<std::int64_t, 4> counts{};
+using RowCounts = std::array<std::int64_t, kCountedTables.size()>;
+
+RowCounts count_rows(SQLite::Database& db, const std::string& schema = "main") {
+  RowCounts counts{};
   for (std::size_t i = 0; i < kCountedTables.size(); ++i)
     counts[i] = db.execAndGet("SELECT count(*) FROM " + schema + "." + kCountedTables[i]).getInt64();
   return counts;
@@ -81,8 +83,8 @@ void refuse_live_targets(const fs::path& live, const fs::path& target, int gener
 
 }  // namespace
 
-BackupReport CaseStore::backup(const fs::path& to, int generations) {
-  State& s = *s_;
+BackupReport Backups::make(const fs::path& to, int generations) {
+  StoreState& s = *s_;
   // A backup rotates generations: whoever may make one may push the newest good one out.
   if (!may_maintain(s.user.roles)) s.deny(std::nullopt, "only an admin or supervisor can make backups");
   generations = std::clamp(generations, 1, 20);
@@ -97,7 +99,7 @@ BackupReport CaseStore::backup(const fs::path& to, int generations) {
   if (!keyslots) throw StoreError(Errc::keyslots_missing, "the keyslot file " + keys.string() + " is missing");
 
   SQLite::Database& db = s.conn->db();
-  std::array<std::int64_t, 4> expected{};
+  RowCounts expected{};
   const int version = current_version(db);
   bool attached = false;
   // ATTACH opens with the main connection's flags, which never include CREATE: make the empty file.
@@ -134,7 +136,7 @@ BackupReport CaseStore::backup(const fs::path& to, int generations) {
   try {
     {
       Connection copy(tmp, s.key, OpenMode::existing);
-      copy.self_test(true);
+      copy.self_test(Connection::PageCheck::full);
       try {
         if (count_rows(copy.db()) != expected || current_version(copy.db()) != version)
           throw StoreError(Errc::io, "the backup copy is incomplete: nothing was replaced");
@@ -186,7 +188,7 @@ void CaseStore::restore(const fs::path& db, const fs::path& from, std::string_vi
                             unlocked.slot, clock);
     if (!may_restore(state->user.roles))
       throw StoreError(Errc::denied, "not allowed: only an admin or supervisor can restore a backup");
-    state->conn->self_test(true);
+    state->conn->self_test(Connection::PageCheck::full);
     try {
       const AuditCheck chain = state->audit->verify();
       if (!chain.ok) throw StoreError(Errc::damaged, "the backup is damaged or altered (" + chain.problem + "): nothing was replaced");

@@ -14,6 +14,7 @@
 #include "log/log.h"
 #include "store/engine.h"
 #include "store/files.h"
+#include "store/case_rows.h"
 #include "store/schema.h"
 #include "store/store_internal.h"
 #include "text/utf8.h"
@@ -27,6 +28,13 @@ bool present(const fs::path& p) {
   std::error_code ec;
   return fs::exists(fs::symlink_status(p, ec));
 }
+
+StoreError slot_damaged(const fs::path& keys_file) {
+  return StoreError(Errc::damaged, std::string(kDamagedMessage) + " (" + keys_file.string() +
+                                       ": this account's keyslot has key derivation settings out of bounds)");
+}
+
+}  // namespace
 
 // User names are shown in lists and audit exports: printable, no spaces at the ends, 1-64 bytes of
 // valid UTF-8 with no invisible controls (a bidi override or zero-width space would let one name look
@@ -61,25 +69,9 @@ crypto::KeyslotFile load_keyslots(const fs::path& keys_file) {
   }
 }
 
-// Runs `change` on the keyslot file as it is NOW (re-read under its exclusive lock) and writes the
-// result back before the lock is released, so that no writer replaces the file from a stale copy.
-// `change` returns false to leave the file as it is.
-template <class Change>
-void update_keyslots(const fs::path& keys_file, Change&& change) {
-  const FileLock lock = FileLock::exclusive_waiting(keyslot_lock_path(keys_file));
-  crypto::KeyslotFile file = load_keyslots(keys_file);
-  if (change(file)) write_file_atomically(keys_file, crypto::serialise_keyslots(file));
-}
-
-// The passphrase slot of account `id` named `name`, or nothing.
 crypto::Keyslot* find_account_slot(crypto::KeyslotFile& file, std::int64_t id, std::string_view name) {
   crypto::Keyslot* slot = file.find_user(name);
   return slot != nullptr && slot->user_id == id ? slot : nullptr;
-}
-
-StoreError slot_damaged(const fs::path& keys_file) {
-  return StoreError(Errc::damaged, std::string(kDamagedMessage) + " (" + keys_file.string() +
-                                       ": this account's keyslot has key derivation settings out of bounds)");
 }
 
 User read_user(SQLite::Database& db, std::int64_t id) {
@@ -94,8 +86,6 @@ User read_user(SQLite::Database& db, std::int64_t id) {
   return u;
 }
 
-}  // namespace
-
 std::string random_hex(std::size_t bytes) {
   std::string raw(bytes, '\0');
   randombytes_buf(raw.data(), raw.size());
@@ -105,7 +95,7 @@ std::string random_hex(std::size_t bytes) {
   return out;
 }
 
-void CaseStore::State::deny(std::optional<std::int64_t> case_id, const std::string& message) {
+void StoreState::deny(std::optional<std::int64_t> case_id, const std::string& message) {
   try {
     write("record a refusal", [&] { audit->append(now(), user.id, AuditAction::access_denied, case_id); });
   } catch (const StoreError&) {
@@ -292,7 +282,7 @@ std::unique_ptr<CaseStore::State> open_state(const fs::path& db, crypto::Secret 
   bool sole_clean = false;
   s->lock = lock_and_check_wal(db, clock, sole_clean);
   s->conn = std::make_unique<Connection>(db, s->key, OpenMode::existing);
-  s->conn->self_test();
+  s->conn->self_test(Connection::PageCheck::quick);
   // SQLite ignores bytes after the database's last page and a checkpoint would silently cut them off:
   // checked while no one else can write (the database is then all in this file), before anything is.
   check_whole_pages(*s->conn, db, sole_clean);
@@ -387,7 +377,7 @@ CaseStore::Created CaseStore::create(const fs::path& db, std::string_view admin_
       } catch (const SQLite::Exception& e) {
         throw conn.translate(e, "create the case store");
       }
-      conn.self_test(true);
+      conn.self_test(Connection::PageCheck::full);
     }
     if (present(fs::path(tmp.string() + "-wal")))
       throw StoreError(Errc::io, "could not finish writing the new case store");
@@ -491,105 +481,10 @@ void CaseStore::reset_passphrase(const fs::path& db, const crypto::Secret& recov
   log::info("store: passphrase reset with the recovery code (user {})", user_id);
 }
 
-User CaseStore::add_user(std::string_view name, Roles roles, const crypto::Secret& passphrase,
-                         const crypto::KdfParams& kdf) {
-  State& s = *s_;
-  if (!may_manage_users(s.user.roles)) s.deny(std::nullopt, "only an admin can add users");
-  check_user_name(name);
-  if (roles == 0 || (roles & ~kAllRoles) != 0) throw StoreError(Errc::invalid, "unknown role");
-  // Supervisors read every case: only a supervisor can make another one, so that an admin account
-  // alone cannot grant itself (or a second account it controls) access to case content.
-  if ((roles & kSupervisor) != 0 && (s.user.roles & kSupervisor) == 0)
-    s.deny(std::nullopt, "only a supervisor can give the supervisor role");
-  check_new_passphrase(passphrase, name);
-  const fs::path keys = keyslot_path(s.db);
-  User added;
-  s.write("add a user", [&] {
-    {
-      SQLite::Statement dup(s.conn->db(), "SELECT 1 FROM users WHERE name = ?");
-      dup.bind(1, std::string(name));
-      if (dup.executeStep()) throw StoreError(Errc::already_exists, "that user already exists");
-    }
-    // The keyslot file as it is now, under its lock: another add-user, a passphrase change or a
-    // failure count written meanwhile is kept.
-    update_keyslots(keys, [&](crypto::KeyslotFile& file) {
-      // A keyslot whose account row does not exist is left by an add-user whose commit failed after the
-      // keyslot file was written. Its id is never given to anyone else (ids come after every id in the
-      // table AND in the keyslot file), and the orphan slot itself is dropped here.
-      std::int64_t next_id = s.conn->db().execAndGet("SELECT coalesce(max(id), 0) FROM users").getInt64() + 1;
-      std::vector<crypto::Keyslot> kept;
-      for (auto& slot : file.slots) {
-        next_id = std::max(next_id, slot.user_id + 1);
-        if (slot.kind == crypto::Keyslot::Kind::passphrase) {
-          SQLite::Statement exists(s.conn->db(), "SELECT 1 FROM users WHERE id = ?");
-          exists.bind(1, slot.user_id);
-          if (!exists.executeStep()) {
-            log::warn("store: dropping a keyslot with no account (user id {})", slot.user_id);
-            continue;
-          }
-        }
-        kept.push_back(std::move(slot));
-      }
-      file.slots = std::move(kept);
-      if (file.find_user(name) != nullptr) throw StoreError(Errc::already_exists, "that user already exists");
-      SQLite::Statement insert(s.conn->db(), "INSERT INTO users (id, name, roles, created_ms) VALUES (?, ?, ?, ?)");
-      insert.bind(1, next_id);
-      insert.bind(2, std::string(name));
-      insert.bind(3, roles_to_string(roles));
-      insert.bind(4, s.now());
-      insert.exec();
-      added = {next_id, std::string(name), roles, s.now()};
-      // The event names the new account and its roles (as codes: 1 responder, 2 caseworker,
-      // 4 supervisor, 8 admin), never its name.
-      s.audit->append(s.now(), s.user.id, AuditAction::user_added, std::nullopt, added.id,
-                      static_cast<std::int64_t>(roles));
-      file.slots.push_back(crypto::make_keyslot(crypto::Keyslot::Kind::passphrase, added.id, name,
-                                                roles_to_string(roles), file.store_id, passphrase, s.key, kdf));
-      return true;  // written before the commit: if the keyslot cannot be saved the account is not created
-    });
-  });
-  log::info("store: user {} added", added.id);
-  return added;
-}
-
-std::vector<User> CaseStore::users() {
-  State& s = *s_;
-  if ((s.user.roles & (kAdmin | kSupervisor)) == 0) s.deny(std::nullopt, "only an admin or supervisor can list users");
-  std::vector<User> out;
-  try {
-    SQLite::Statement q(s.conn->db(), "SELECT id, name, roles, created_ms FROM users ORDER BY id");
-    while (q.executeStep())
-      out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                     parse_roles(q.getColumn(2).getString()).value_or(0), q.getColumn(3).getInt64()});
-  } catch (const SQLite::Exception& e) {
-    throw s.conn->translate(e, "read the users");
-  }
-  return out;
-}
-
-void CaseStore::change_passphrase(const crypto::Secret& new_passphrase, const crypto::KdfParams& kdf) {
-  State& s = *s_;
-  check_new_passphrase(new_passphrase, s.user.name);
-  const fs::path keys = keyslot_path(s.db);
-  const std::string roles = roles_to_string(s.user.roles);
-  // Derived before any lock is taken; only the replacement of the one slot happens under it.
-  const crypto::Keyslot fresh = crypto::make_keyslot(crypto::Keyslot::Kind::passphrase, s.user.id, s.user.name,
-                                                     roles, s.store_id, new_passphrase, s.key, kdf);
-  s.write("change the passphrase", [&] {
-    s.audit->append(s.now(), s.user.id, AuditAction::passphrase_changed);
-    update_keyslots(keys, [&](crypto::KeyslotFile& now) {
-      crypto::Keyslot* slot = find_account_slot(now, s.user.id, s.user.name);
-      if (slot == nullptr || slot->roles != roles) throw StoreError(Errc::not_found, "this account has no keyslot");
-      *slot = fresh;
-      return true;
-    });
-  });
-}
-
 VerifyReport CaseStore::verify() {
   State& s = *s_;
   if (!may_maintain(s.user.roles)) s.deny(std::nullopt, "only an admin or supervisor can verify the store");
-  s.conn->self_test(true);
+  s.conn->self_test(Connection::PageCheck::full);
   check_whole_pages(*s.conn, s.db, false);
   VerifyReport r;
   r.whole_file_checked = s.whole_file_checked;
@@ -642,6 +537,51 @@ VerifyReport CaseStore::verify() {
   }
   s.write("record the check", [&] { s.audit->append(s.now(), s.user.id, AuditAction::verified); });
   return r;
+}
+
+Accounts CaseStore::accounts() { return Accounts(*s_); }
+Cases CaseStore::cases() { return Cases(*s_); }
+Reviews CaseStore::reviews() { return Reviews(*s_); }
+Statistics CaseStore::statistics() { return Statistics(*s_); }
+Retention CaseStore::retention() { return Retention(*s_); }
+Backups CaseStore::backups() { return Backups(*s_); }
+
+std::vector<AuditEntry> CaseStore::audit_page(std::optional<std::int64_t> case_id, std::int64_t before_seq, int limit) {
+  State& s = *s_;
+  if (limit < 1 || limit > 1000) throw StoreError(Errc::invalid, "an audit page holds 1 to 1000 events");
+  auto page = s.write("read the audit trail", [&]() -> std::optional<std::vector<AuditEntry>> {
+    if (case_id) {
+      const auto c = find_case(s.conn->db(), *case_id);
+      if (!c) throw StoreError(Errc::not_found, "no such case");
+      if (!may_read(s.user.id, s.user.roles, access_of(*c))) return std::nullopt;
+    } else if (!may_maintain(s.user.roles)) {
+      return std::nullopt;
+    }
+    std::vector<AuditEntry> out;
+    SQLite::Statement who(s.conn->db(), "SELECT name FROM users WHERE id = ?");
+    SQLite::Statement ref(s.conn->db(), "SELECT reference FROM cases WHERE id = ?");
+    for (AuditEvent& e : s.audit->page(case_id, before_seq, limit)) {
+      AuditEntry entry{std::move(e), "", ""};
+      if (entry.event.user_id == 0) {
+        entry.user_name = "recovery code";
+      } else {
+        who.reset();
+        who.bind(1, entry.event.user_id);
+        if (who.executeStep()) entry.user_name = who.getColumn(0).getString();
+      }
+      if (entry.event.case_id) {
+        ref.reset();
+        ref.bind(1, *entry.event.case_id);
+        if (ref.executeStep()) entry.case_reference = ref.getColumn(0).getString();
+      }
+      out.push_back(std::move(entry));
+    }
+    return out;
+  });
+  if (!page)
+    s.deny(case_id, case_id ? "this case is not yours, not submitted to you, or you are not a supervisor"
+                            : "only an admin or supervisor can read the store's audit trail");
+  return std::move(*page);
 }
 
 std::vector<AuditEvent> CaseStore::audit_events() {

@@ -145,7 +145,7 @@ void check_no_plain_sqlite_loaded() {
                        "refusing to run: plain libsqlite3 is loaded into this process beside SQLCipher");
 }
 
-void Connection::self_test(bool full) {
+void Connection::self_test(PageCheck pages) {
   if (engine::encrypts()) {
     bool has_cipher = false;
     try {
@@ -160,6 +160,7 @@ void Connection::self_test(bool full) {
     check_header_encrypted(file_);
     check_no_plain_sqlite_loaded();
   }
+  const bool full = pages == PageCheck::full;
   try {
     SQLite::Statement check(*db_, full ? "PRAGMA integrity_check" : "PRAGMA quick_check");
     if (!check.executeStep() || check.getColumn(0).getString() != "ok") {

@@ -25,10 +25,12 @@ class Connection {
   [[nodiscard]] SQLite::Database& db() { return *db_; }
   [[nodiscard]] const std::filesystem::path& file() const { return file_; }
 
-  // The startup self-test: refuses (StoreError self_test) if the engine is not SQLCipher
-  // (`cipher_version` missing), the header is plaintext, or libsqlite3 is mapped into the process;
-  // reports damage (StoreError damaged) if `quick_check` fails. `full` runs integrity_check instead.
-  void self_test(bool full = false);
+  // The self-test: refuses (StoreError self_test) if the engine is not SQLCipher (`cipher_version`
+  // missing), the header is plaintext, or libsqlite3 is mapped into the process; then reports damage
+  // (StoreError damaged) if the page check fails: `quick_check` at unlock (every page is read, so
+  // nothing is ever written into a damaged store), `integrity_check` for verify and backups.
+  enum class PageCheck { quick, full };
+  void self_test(PageCheck pages);
 
   // A StoreError for an SQLite exception on this connection; `doing` says what was attempted.
   [[nodiscard]] StoreError translate(const SQLite::Exception& e, std::string_view doing) const;

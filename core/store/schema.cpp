@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "log/log.h"
+#include "store/case_facets.h"
 #include "store/errors.h"
 
 namespace waymark::store {
@@ -95,11 +96,91 @@ void audit_subject_v3(SQLite::Database& db) {
   db.exec("ALTER TABLE audit ADD COLUMN subject_id INTEGER; ALTER TABLE audit ADD COLUMN detail INTEGER;");
 }
 
+// Version 4, the review desk: a case row holds only what lists, filters and counts need (status, band,
+// exploitation types, nation, child flag, submission and closing times), each indexed for the desk's
+// queries; notes and the assessment move to case_content so that scanning cases never reads them. Ids
+// are never reused (AUTOINCREMENT): audit events of a purged case must not come to name a new one.
+// Reviews keep every decision with its reviewer and note; a return must say why.
+void review_desk_v4(SQLite::Database& db) {
+  db.exec(R"sql(
+    CREATE TABLE case_content (
+      case_id         INTEGER PRIMARY KEY REFERENCES cases(id),
+      notes           TEXT NOT NULL DEFAULT '',
+      assessment_json TEXT
+    );
+    INSERT INTO case_content (case_id, notes, assessment_json) SELECT id, notes, assessment_json FROM cases;
+    CREATE TABLE cases_new (
+      id           INTEGER PRIMARY KEY AUTOINCREMENT,
+      reference    TEXT NOT NULL UNIQUE,
+      owner_id     INTEGER NOT NULL REFERENCES users(id),
+      assigned_to  INTEGER REFERENCES users(id),
+      status       TEXT NOT NULL
+                   CHECK (status IN ('draft','submitted','returned','approved','closed')),
+      pack_id      TEXT NOT NULL,
+      pack_version TEXT NOT NULL,
+      pack_sha256  TEXT NOT NULL,
+      band         TEXT CHECK (band IN ('emergency','refer','assess','none')),
+      types        TEXT NOT NULL DEFAULT '',
+      nation       TEXT,
+      child        INTEGER CHECK (child IN (0, 1)),
+      submitted_ms INTEGER,
+      closed_ms    INTEGER,
+      created_ms   INTEGER NOT NULL,
+      updated_ms   INTEGER NOT NULL
+    );
+    INSERT INTO cases_new (id, reference, owner_id, assigned_to, status, pack_id, pack_version, pack_sha256,
+                           submitted_ms, closed_ms, created_ms, updated_ms)
+      SELECT id, reference, owner_id, assigned_to, status, pack_id, pack_version, pack_sha256,
+             (SELECT max(time_ms) FROM audit a WHERE a.case_id = cases.id AND a.action = 16),
+             CASE status WHEN 'closed' THEN
+               (SELECT max(time_ms) FROM audit a WHERE a.case_id = cases.id AND a.action = 19) END,
+             created_ms, updated_ms FROM cases;
+    DROP TABLE cases;
+    ALTER TABLE cases_new RENAME TO cases;
+    CREATE INDEX cases_by_updated  ON cases(updated_ms);
+    CREATE INDEX cases_by_owner    ON cases(owner_id, updated_ms);
+    CREATE INDEX cases_by_assignee ON cases(assigned_to, updated_ms);
+    CREATE INDEX cases_by_status   ON cases(status, updated_ms);
+    CREATE INDEX cases_in_queue    ON cases(status, submitted_ms);
+    CREATE INDEX cases_by_band     ON cases(band, updated_ms);
+    CREATE INDEX cases_by_created  ON cases(created_ms);
+    CREATE INDEX cases_by_closed   ON cases(closed_ms) WHERE closed_ms IS NOT NULL;
+    CREATE TABLE reviews (
+      id          INTEGER PRIMARY KEY,
+      case_id     INTEGER NOT NULL REFERENCES cases(id),
+      reviewer_id INTEGER NOT NULL REFERENCES users(id),
+      decision    TEXT NOT NULL CHECK (decision IN ('returned','approved','closed')),
+      note        TEXT NOT NULL DEFAULT '',
+      time_ms     INTEGER NOT NULL,
+      CHECK (decision <> 'returned' OR length(trim(note)) > 0)
+    );
+    CREATE INDEX reviews_by_case ON reviews(case_id, id);
+    CREATE INDEX audit_by_case ON audit(case_id, seq) WHERE case_id IS NOT NULL;
+  )sql");
+  // The facets of each stored assessment (JSON: parsed here, not in SQL; SQLite 3.15 has no json1).
+  SQLite::Statement read(db, "SELECT case_id, assessment_json FROM case_content WHERE assessment_json IS NOT NULL");
+  SQLite::Statement write(db, "UPDATE cases SET band = ?, types = ?, nation = ?, child = ? WHERE id = ?");
+  while (read.executeStep()) {
+    const CaseFacets f = facets_of(read.getColumn(1).getString());
+    write.reset();
+    if (f.band.empty()) write.bind(1);
+    else write.bind(1, f.band);
+    write.bind(2, join_types(f.exploitation_types));
+    if (f.nation.empty()) write.bind(3);
+    else write.bind(3, f.nation);
+    if (f.child) write.bind(4, *f.child ? 1 : 0);
+    else write.bind(4);
+    write.bind(5, read.getColumn(0).getInt64());
+    write.exec();
+  }
+}
+
 const std::vector<Migration>& all() {
   static const std::vector<Migration> steps = {
       {1, "users, cases, answers, audit", create_v1, false},
       {2, "cases: assigned caseworker, status check", rebuild_cases_v2, true},
       {3, "audit: subject account and detail", audit_subject_v3, false},
+      {4, "review desk: case facets, case content apart, reviews", review_desk_v4, true},
   };
   return steps;
 }

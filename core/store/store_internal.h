@@ -17,7 +17,7 @@
 
 namespace waymark::store {
 
-struct CaseStore::State {
+struct StoreState {
   // Shared flock on the database file for as long as the store is open (a restore needs it exclusive).
   // Declared first: released only after the connection has closed.
   FileLock lock;
@@ -57,6 +57,24 @@ struct CaseStore::State {
   [[noreturn]] void deny(std::optional<std::int64_t> case_id, const std::string& message);
 };
 
+// Account names and new passphrases: refused with Errc::invalid / weak_passphrase.
+void check_user_name(std::string_view name);
+void check_new_passphrase(const crypto::Secret& passphrase, std::string_view user);
+[[nodiscard]] crypto::KeyslotFile load_keyslots(const std::filesystem::path& keys_file);
+// The passphrase slot of account `id` named `name`, or nothing.
+[[nodiscard]] crypto::Keyslot* find_account_slot(crypto::KeyslotFile& file, std::int64_t id, std::string_view name);
+[[nodiscard]] User read_user(SQLite::Database& db, std::int64_t id);
+
+// Runs `change` on the keyslot file as it is NOW (re-read under its exclusive lock) and writes the
+// result back before the lock is released, so that no writer replaces the file from a stale copy.
+// `change` returns false to leave the file as it is.
+template <class Change>
+void update_keyslots(const std::filesystem::path& keys_file, Change&& change) {
+  const FileLock lock = FileLock::exclusive_waiting(keyslot_lock_path(keys_file));
+  crypto::KeyslotFile file = load_keyslots(keys_file);
+  if (change(file)) write_file_atomically(keys_file, crypto::serialise_keyslots(file));
+}
+
 // Unlocks a keyslot file for `name`. `record_failures`: count wrong passphrases in the file (not done
 // for backups, which are never modified).
 struct UnlockedSlot {
@@ -70,7 +88,7 @@ struct UnlockedSlot {
 
 // Opens `db` with `key` for `user_id`, runs the self-test and migrations, checks the store id and the
 // account. `expected_name`/`roles` must match the users table.
-[[nodiscard]] std::unique_ptr<CaseStore::State> open_state(const std::filesystem::path& db, crypto::Secret key,
+[[nodiscard]] std::unique_ptr<StoreState> open_state(const std::filesystem::path& db, crypto::Secret key,
                                                            const std::string& store_id,
                                                            const crypto::Keyslot& slot, const Clock& clock);
 

@@ -57,9 +57,9 @@ int main(int argc, char** argv) {
   if (report) {
     std::printf("at %s\n", screening.question().value(QStringLiteral("id")).toString().toUtf8().constData());
     auto* store = h.objects().access().store();
-    for (const auto& c : store->list_cases())
+    for (const auto& c : store->cases().list().rows)
       if (QString::fromStdString(c.reference) == screening.caseReference())
-        for (const auto& a : store->read_case(c.id).answers)
+        for (const auto& a : store->cases().read(c.id).answers)
           std::printf("answer %s %s\n", a.question_id.c_str(), a.value_json.c_str());
     return 0;
   }

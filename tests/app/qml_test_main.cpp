@@ -62,11 +62,11 @@ class TestSupport : public QObject {
     auto& objects = harness_->objects();
     store::CaseStore* store = objects.access().store();
     if (store == nullptr || !objects.screening().active()) return {};
-    const auto cases = store->list_cases();
+    const auto cases = store->cases().list().rows;
     for (const auto& c : cases) {
       if (QString::fromStdString(c.reference) != objects.screening().caseReference()) continue;
       nlohmann::json answers = nlohmann::json::object();
-      for (const auto& a : store->read_case(c.id).answers) answers[a.question_id] = nlohmann::json::parse(a.value_json);
+      for (const auto& a : store->cases().read(c.id).answers) answers[a.question_id] = nlohmann::json::parse(a.value_json);
       return QJsonDocument::fromJson(QByteArray::fromStdString(answers.dump())).object().toVariantMap();
     }
     return {};

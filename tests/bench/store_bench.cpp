@@ -60,7 +60,7 @@ std::map<std::string, double> measure(const fs::path& dir, int runs, int saves, 
   {
     auto created = store::CaseStore::create(db, "bench", store::kAdmin | store::kSupervisor,
                                             crypto::Secret::from(kPass), calibrated, clock);
-    case_id = created.store.create_case({"bench", "1", std::string(64, '0')}).id;
+    case_id = created.store.cases().create({"bench", "1", std::string(64, '0')}).id;
   }
   { (void)store::CaseStore::create(fast_db, "bench", store::kAdmin | store::kSupervisor, crypto::Secret::from(kPass),
                                    crypto::KdfParams::fast_for_tests(), clock); }
@@ -77,7 +77,7 @@ std::map<std::string, double> measure(const fs::path& dir, int runs, int saves, 
   auto s = store::CaseStore::open(db, "bench", crypto::Secret::from(kPass), clock);
   const std::string value = "\"a free-text answer of a typical length, some sixty characters\"";
   for (int i = 0; i < saves; ++i)
-    save.push_back(time_ms([&] { s.save_answer(case_id, "bench.q" + std::to_string(i % 40), value); }));
+    save.push_back(time_ms([&] { s.cases().save_answer(case_id, "bench.q" + std::to_string(i % 40), value); }));
   out["unlock_median_ms"] = percentile(unlock, 0.5);
   out["open_no_kdf_median_ms"] = percentile(open_only, 0.5);
   out["save_median_ms"] = percentile(save, 0.5);
@@ -151,7 +151,7 @@ int main(int argc, char** argv) {
     {
       auto created = store::CaseStore::create(db, "bench", store::kAdmin | store::kSupervisor, crypto::Secret::from(kPass),
                                               crypto::KdfParams::fast_for_tests(), clock);
-      case_id = created.store.create_case({"bench", "1", std::string(64, '0')}).id;
+      case_id = created.store.cases().create({"bench", "1", std::string(64, '0')}).id;
     }
     const auto start = clock.monotonic_ns();
     const auto c = test::run_crash_trials(db, "bench", kPass, clock, case_id, crash, 7, 1000, 60000);

@@ -72,7 +72,7 @@ TEST_P(ScreeningTest, AnswersAreStoredAndResumeGivesTheSameAssessment) {
   EXPECT_EQ(live, assessment_json(s.session().answers()));
 
   // The stored rows are exactly the answers given, each as an answers file holds it.
-  const store::CaseRecord record = created.store.read_case(s.case_id());
+  const store::CaseRecord record = created.store.cases().read(s.case_id());
   ASSERT_EQ(record.answers.size(), static_cast<std::size_t>(given));
   for (const auto& saved : record.answers) {
     const int q = uk_pack().question_index(saved.question_id);
@@ -94,12 +94,12 @@ TEST_P(ScreeningTest, AnswersAreStoredAndResumeGivesTheSameAssessment) {
   EXPECT_EQ(report::assessment_to_json(uk_pack(), resumed.session().answers(), resumed.assessment()).dump(), live);
 
   const rules::Assessment finished = resumed.finish();
-  const auto stored = reopened.read_case(s.case_id()).assessment_json;
+  const auto stored = reopened.cases().read(s.case_id()).assessment_json;
   ASSERT_TRUE(stored.has_value());
   EXPECT_EQ(*stored, report::assessment_to_json(uk_pack(), resumed.session().answers(), finished).dump());
   // The case list shows the stored band; a case not yet assessed shows none.
-  const auto other = reopened.create_case({uk_pack().id, uk_pack().version, uk_pack().sha256});
-  for (const auto& c : reopened.list_cases())
+  const auto other = reopened.cases().create({uk_pack().id, uk_pack().version, uk_pack().sha256});
+  for (const auto& c : reopened.cases().list().rows)
     EXPECT_EQ(c.band, c.id == other.id ? std::string() : std::string(rules::to_string(finished.band))) << c.reference;
 }
 
@@ -132,7 +132,7 @@ TEST(Screening, ABadValueIsAProblemAndNothingIsSaved) {
     EXPECT_EQ(s.answer(no_dont_know, rules::Answer{.kind = rules::Answer::Kind::dont_know}),
               rules::AnswerProblem::dont_know_not_offered);
   }
-  EXPECT_EQ(created.store.read_case(s.case_id()).answer_history, 0);
+  EXPECT_EQ(created.store.cases().read(s.case_id()).answer_history, 0);
   if (number_q >= 0) {
     EXPECT_EQ(s.session().answers().get(number_q), nullptr);
   }
@@ -144,7 +144,7 @@ TEST(Screening, AStoreFailureLeavesTheSessionAsTheStoreIs) {
   auto created = test::make_store(dir / "cases.db", clock, store::kAdmin | store::kSupervisor | store::kCaseworker);
   Screening s = Screening::start(created.store, uk_pack());
   const int q = s.session().shown().front();
-  created.store.submit(s.case_id(), test::kAdminName);  // no longer a draft: answers are refused
+  created.store.cases().submit(s.case_id(), test::kAdminName);  // no longer a draft: answers are refused
   EXPECT_THROW((void)s.answer(q, rules::Answer{.kind = rules::Answer::Kind::dont_know}), store::StoreError);
   EXPECT_EQ(s.session().answers().get(q), nullptr);
 }
@@ -153,9 +153,9 @@ TEST(Screening, ResumeNamesAnswersThePackNoLongerHas) {
   test::TempDir dir;
   test::FakeClock clock;
   auto created = test::make_store(dir / "cases.db", clock);
-  const auto c = created.store.create_case({"uk-older", "0.9", std::string(64, 'b')});
-  created.store.save_answer(c.id, "person.no_such_question", "true");
-  created.store.save_answer(c.id, uk_pack().questions.front().id, "\"not an option of anything\"");
+  const auto c = created.store.cases().create({"uk-older", "0.9", std::string(64, 'b')});
+  created.store.cases().save_answer(c.id, "person.no_such_question", "true");
+  created.store.cases().save_answer(c.id, uk_pack().questions.front().id, "\"not an option of anything\"");
   screening::ResumeReport report;
   Screening s = Screening::resume(created.store, uk_pack(), c.id, &report);
   EXPECT_TRUE(report.pack_changed);

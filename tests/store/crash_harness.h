@@ -50,7 +50,7 @@ inline CrashCounts run_crash_trials(const std::filesystem::path& db, const std::
         auto s = store::CaseStore::open(db, user, crypto::Secret::from(passphrase), clock);
         if (::write(fds[1], &kUnlocked, sizeof kUnlocked) != static_cast<ssize_t>(sizeof kUnlocked)) ::_exit(3);
         for (std::uint32_t i = 0;; ++i) {
-          s.save_answer(case_id, question, std::to_string(i));
+          s.cases().save_answer(case_id, question, std::to_string(i));
           // Acknowledged only now, after the commit returned.
           if (::write(fds[1], &i, sizeof i) != static_cast<ssize_t>(sizeof i)) ::_exit(3);
         }

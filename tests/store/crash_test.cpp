@@ -17,7 +17,7 @@ TEST(Crash, KilledWhileSavingLosesNoAcknowledgedAnswer) {
   std::int64_t case_id = 0;
   {
     auto created = test::make_store(db, clock);
-    case_id = created.store.create_case(test::test_pack_ref()).id;
+    case_id = created.store.cases().create(test::test_pack_ref()).id;
   }
   int trials = 200;
   if (const char* n = std::getenv("WAYMARK_CRASH_TRIALS")) trials = std::max(200, std::atoi(n));

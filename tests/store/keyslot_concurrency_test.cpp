@@ -92,7 +92,7 @@ TEST(KeyslotConcurrency, ParallelWrongPassphrasesAreAllCountedAndThrottled) {
   const auto db = dir / "cases.db";
   {
     auto created = test::make_store(db, clock);
-    (void)created.store.add_user("bob", kResponder, pass("bob's long enough passphrase"), kSlowKdf);
+    (void)created.store.accounts().add_user("bob", kResponder, pass("bob's long enough passphrase"), kSlowKdf);
   }
   std::vector<std::function<void()>> attempts(16, [&] { (void)CaseStore::open(db, "bob", pass("not bob's passphrase"), clock); });
   const auto codes = run_processes(attempts);
@@ -115,7 +115,7 @@ TEST(KeyslotConcurrency, PasswdIsNotUndoneByWrongAttemptsOnAnotherAccount) {
   const auto db = dir / "cases.db";
   {
     auto created = test::make_store(db, clock);
-    (void)created.store.add_user("bob", kResponder, pass("bob's long enough passphrase"), kSlowerKdf);
+    (void)created.store.accounts().add_user("bob", kResponder, pass("bob's long enough passphrase"), kSlowerKdf);
   }
   const std::string new_pass = "a brand new passphrase for alice";
   for (int round = 0; round < 2; ++round) {
@@ -123,7 +123,7 @@ TEST(KeyslotConcurrency, PasswdIsNotUndoneByWrongAttemptsOnAnotherAccount) {
     std::vector<std::function<void()>> bodies;
     bodies.push_back([&] {
       auto s = CaseStore::open(db, kAdminName, pass(from), clock);
-      s.change_passphrase(pass(to), kSlowKdf);
+      s.accounts().change_passphrase(pass(to), kSlowKdf);
     });
     // Four wrong attempts on bob (fewer than the free five), each deriving for longer than the change.
     for (int i = 0; i < 4; ++i)
@@ -155,7 +155,7 @@ TEST(KeyslotConcurrency, ParallelAddUsersAllKeepTheirKeyslots) {
     bodies.push_back([&db, &clock, name, together] {
       auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
       std::this_thread::sleep_until(together);
-      (void)s.add_user(name, kResponder, pass(name + " has a long passphrase"), kSlowKdf);
+      (void)s.accounts().add_user(name, kResponder, pass(name + " has a long passphrase"), kSlowKdf);
     });
   const auto codes = run_processes(bodies);
   EXPECT_EQ(count(codes, kChildOk), static_cast<int>(names.size()));
@@ -174,7 +174,7 @@ TEST(KeyslotConcurrency, VerifyReportsAnAccountWithoutAKeyslot) {
   FakeClock clock;
   const auto db = dir / "cases.db";
   auto created = test::make_store(db, clock);
-  const User bob = created.store.add_user("bob", kResponder, pass("bob's long enough passphrase"), test::fast_kdf());
+  const User bob = created.store.accounts().add_user("bob", kResponder, pass("bob's long enough passphrase"), test::fast_kdf());
   EXPECT_NO_THROW((void)created.store.verify());
   crypto::KeyslotFile file = keyslots_of(db);
   std::erase_if(file.slots, [](const crypto::Keyslot& s) { return s.name == "bob"; });
@@ -198,7 +198,7 @@ TEST(KeyslotConcurrency, AnAttemptIsCountedBeforeTheKeyDerivation) {
   {
     auto created = test::make_store(db, clock);
     // About a second of Argon2id: the child is still deriving when the parent looks.
-    (void)created.store.add_user("bob", kResponder, pass("bob's long enough passphrase"), {8, 128ull << 20});
+    (void)created.store.accounts().add_user("bob", kResponder, pass("bob's long enough passphrase"), {8, 128ull << 20});
   }
   const pid_t pid = ::fork();
   if (pid == 0) ::_exit(child_code([&] { (void)CaseStore::open(db, "bob", pass("not bob's passphrase"), clock); }));
@@ -277,9 +277,9 @@ TEST(KeyslotBounds, UserNamesMustBeValidVisibleText) {
   for (const std::string& bad : {std::string("bob\xff"), std::string("\xc0\xafroot"), std::string("ed\xed\xa0\x80"),
                                  std::string("alice\u202e"), std::string("al\u200bice"), std::string("\u2066bob\u2069"),
                                  std::string("\xef\xbb\xbf" "bob")})
-    EXPECT_EQ(error_of([&] { (void)created.store.add_user(bad, kResponder, pass("a long enough passphrase"), test::fast_kdf()); }),
+    EXPECT_EQ(error_of([&] { (void)created.store.accounts().add_user(bad, kResponder, pass("a long enough passphrase"), test::fast_kdf()); }),
               Errc::invalid);
-  EXPECT_NO_THROW((void)created.store.add_user("Zoë Ó Briain", kResponder, pass("a long enough passphrase"), test::fast_kdf()));
+  EXPECT_NO_THROW((void)created.store.accounts().add_user("Zoë Ó Briain", kResponder, pass("a long enough passphrase"), test::fast_kdf()));
   EXPECT_EQ(error_of([&] {
               (void)CaseStore::create(dir / "other.db", "adm\xff", kAdmin, pass(kAdminPass), test::fast_kdf(), clock);
             }),

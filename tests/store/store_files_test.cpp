@@ -52,8 +52,8 @@ int in_child(const std::function<void()>& setup, const std::function<void()>& bo
 }
 
 std::int64_t make_case_with_answers(CaseStore& s, int answers) {
-  const auto c = s.create_case(test::test_pack_ref());
-  for (int i = 0; i < answers; ++i) s.save_answer(c.id, "q.n" + std::to_string(i), std::to_string(i));
+  const auto c = s.cases().create(test::test_pack_ref());
+  for (int i = 0; i < answers; ++i) s.cases().save_answer(c.id, "q.n" + std::to_string(i), std::to_string(i));
   return c.id;
 }
 
@@ -64,7 +64,7 @@ TEST(Tampering, EveryPageOfTheFileIsAuthenticated) {
   {
     auto created = test::make_store(db, clock);
     auto id = make_case_with_answers(created.store, 40);
-    created.store.save_notes(id, std::string(3000, 'n'));  // overflow pages too
+    created.store.cases().save_notes(id, std::string(3000, 'n'));  // overflow pages too
   }
   ASSERT_FALSE(fs::exists(dir / "cases.db-wal"));
   const std::string original = test::read_bytes(db);
@@ -153,7 +153,7 @@ TEST(Files, ReadOnlyFolderGivesASpecificMessageAndLosesNothing) {
   ::chmod(folder.c_str(), 0700);
   EXPECT_EQ(test::read_bytes(db), before);
   auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
-  EXPECT_EQ(s.read_case(1).answers.size(), 3u);
+  EXPECT_EQ(s.cases().read(1).answers.size(), 3u);
 }
 
 // A full disk: every acknowledged answer survives, the failing one is reported as "disk full".
@@ -174,7 +174,7 @@ void check_disk_full(const fs::path& db, FakeClock& clock, const std::function<v
         auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
         const std::string big = "\"" + std::string(4000, 'x') + "\"";
         for (int i = 0; i < 100000; ++i) {
-          s.save_answer(case_id, "fill.q" + std::to_string(i), big);
+          s.cases().save_answer(case_id, "fill.q" + std::to_string(i), big);
           const char ack = 'a';
           if (::write(pipe_fds[1], &ack, 1) != 1) ::_exit(97);
         }
@@ -191,7 +191,7 @@ void check_disk_full(const fs::path& db, FakeClock& clock, const std::function<v
 void expect_all_acknowledged(const fs::path& db, FakeClock& clock, int at_least) {
   auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
   EXPECT_NO_THROW((void)s.verify());
-  EXPECT_GE(static_cast<int>(s.read_case(1).answers.size()), at_least);
+  EXPECT_GE(static_cast<int>(s.cases().read(1).answers.size()), at_least);
 }
 
 TEST(Files, FullDiskOnASmallTmpfs) {
@@ -208,7 +208,7 @@ TEST(Files, FullDiskOnASmallTmpfs) {
   {
     auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
     EXPECT_NO_THROW((void)s.verify());
-    const auto r = s.read_case(1);
+    const auto r = s.cases().read(1);
     EXPECT_GE(r.answers.size(), 3u);
     std::printf("tmpfs full after %zu answers\n", r.answers.size());
   }
@@ -244,17 +244,17 @@ TEST(Files, ACaseWithItsAnswersIsAllOrNothingOnAFullDisk) {
       },
       [&] {
         auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
-        std::vector<CaseStore::NewAnswer> rows;
+        std::vector<Cases::NewAnswer> rows;
         for (int i = 0; i < 200; ++i) rows.push_back({"q.n" + std::to_string(i), "\"" + std::string(4000, 'x') + "\""});
-        (void)s.create_case_with_answers(test::test_pack_ref(), rows, "{}");
+        (void)s.cases().create_with_answers(test::test_pack_ref(), rows, "{}");
       });
   EXPECT_EQ(result, 100 + static_cast<int>(Errc::disk_full));
   auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
-  EXPECT_TRUE(s.list_cases().empty());
+  EXPECT_EQ(s.cases().list().total, 0);
   EXPECT_NO_THROW((void)s.verify());
   // Without the limit the same call stores everything, with the events of one-by-one saving.
-  const auto c = s.create_case_with_answers(test::test_pack_ref(), {{"q.a", "1"}, {"q.b", "true"}}, "{\"band\": \"none\"}");
-  const auto r = s.read_case(c.id);
+  const auto c = s.cases().create_with_answers(test::test_pack_ref(), {{"q.a", "1"}, {"q.b", "true"}}, "{\"band\": \"none\"}");
+  const auto r = s.cases().read(c.id);
   EXPECT_EQ(r.answers.size(), 2u);
   EXPECT_EQ(r.assessment_json.value_or(""), "{\"band\": \"none\"}");
   EXPECT_NO_THROW((void)s.verify());
@@ -279,7 +279,7 @@ TEST(Files, KeyslotFileOnAFullDiskIsReportedAndUnchanged) {
       std::signal(SIGXFSZ, SIG_IGN);
       const rlimit limit{100, 100};  // far below the keyslot file's size
       ::setrlimit(RLIMIT_FSIZE, &limit);
-      s.change_passphrase(pass("a completely new passphrase"), test::fast_kdf());
+      s.accounts().change_passphrase(pass("a completely new passphrase"), test::fast_kdf());
       report += " error:none";
     } catch (const StoreError& e) {
       report += std::string(" error:") + errc_name(e.code()) + " message:" + e.what();
@@ -433,7 +433,7 @@ TEST(Files, DamagedWriteAheadLogIsReportedAndCopiedAsideNotReplayed) {
   clock.advance_ms(1000);
   {
     auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
-    EXPECT_EQ(s.list_cases().size(), 4u);
+    EXPECT_EQ(s.cases().list().total, 4);
     EXPECT_NO_THROW((void)s.verify());
   }
   EXPECT_EQ(count_recovery_copies(dir.path(), ".wal-recovery-"), 2);
@@ -473,7 +473,7 @@ TEST(Files, StaleFramesOfAnOlderLogAreNotDamage) {
   EXPECT_FALSE(w.damaged) << w.problem;
   EXPECT_GT(w.first_bad_frame, 0);  // the stale frames
   auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
-  EXPECT_EQ(s.list_cases().size(), 7u);
+  EXPECT_EQ(s.cases().list().total, 7);
 }
 
 TEST(Backup, IsEncryptedVerifiedAndKeepsGenerations) {
@@ -485,8 +485,8 @@ TEST(Backup, IsEncryptedVerifiedAndKeepsGenerations) {
   auto created = test::make_store(db, clock);
   const auto id = make_case_with_answers(created.store, 5);
   for (int g = 0; g < 4; ++g) {
-    created.store.save_answer(id, "gen", std::to_string(g));
-    const auto r = created.store.backup(to, 3);
+    created.store.cases().save_answer(id, "gen", std::to_string(g));
+    const auto r = created.store.backups().make(to, 3);
     EXPECT_EQ(r.answers, 6 + g);
     EXPECT_EQ(r.generations_kept, std::min(g + 1, 3));
   }
@@ -501,7 +501,7 @@ TEST(Backup, IsEncryptedVerifiedAndKeepsGenerations) {
   int files = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir / "backups")) ++files;
   EXPECT_EQ(files, 6);
-  EXPECT_EQ(error_of([&] { (void)created.store.backup(db); }), Errc::invalid);
+  EXPECT_EQ(error_of([&] { (void)created.store.backups().make(db); }), Errc::invalid);
 }
 
 TEST(Backup, RestoreReplacesOnlyAfterCheckingAndKeepsTheOldFiles) {
@@ -512,7 +512,7 @@ TEST(Backup, RestoreReplacesOnlyAfterCheckingAndKeepsTheOldFiles) {
   {
     auto created = test::make_store(db, clock);
     (void)make_case_with_answers(created.store, 5);
-    (void)created.store.backup(to);
+    (void)created.store.backups().make(to);
     (void)make_case_with_answers(created.store, 1);  // after the backup
   }
   // Damage the live file; restore a tampered backup: refused, nothing replaced.
@@ -533,7 +533,7 @@ TEST(Backup, RestoreReplacesOnlyAfterCheckingAndKeepsTheOldFiles) {
   CaseStore::restore(db, to, kAdminName, pass(kAdminPass), clock);
   auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
   EXPECT_NO_THROW((void)s.verify());
-  EXPECT_EQ(s.list_cases().size(), 1u);
+  EXPECT_EQ(s.cases().list().total, 1);
   bool kept = false;
   for (const auto& e : fs::directory_iterator(dir.path()))
     if (e.path().filename().string().rfind("cases.db.replaced-", 0) == 0 && test::read_bytes(e.path()) == live) kept = true;
@@ -565,7 +565,7 @@ TEST(Backup, NeverOverTheLiveStoreHoweverTheTargetIsSpelled) {
   const std::string live_keys = test::read_bytes(keyslot_path(db));
   for (std::size_t i = 0; i < spellings.size(); ++i) {
     for (const int keep : {1, 3}) {
-      EXPECT_EQ(error_of([&] { (void)created.store.backup(spellings[i], keep); }), Errc::invalid)
+      EXPECT_EQ(error_of([&] { (void)created.store.backups().make(spellings[i], keep); }), Errc::invalid)
           << spellings[i] << " keep " << keep;
       EXPECT_EQ(test::read_bytes(db), live) << spellings[i];
       EXPECT_EQ(test::read_bytes(keyslot_path(db)), live_keys) << spellings[i];
@@ -576,14 +576,14 @@ TEST(Backup, NeverOverTheLiveStoreHoweverTheTargetIsSpelled) {
   const auto gen_db = dir / "a" / "store.1";
   {
     auto other = test::make_store(gen_db, clock);
-    EXPECT_EQ(error_of([&] { (void)other.store.backup(dir / "a" / ".." / "a" / "store", 3); }), Errc::invalid);
-    EXPECT_NO_THROW((void)other.store.backup(dir / "a" / "store", 1));  // keeps 1: nothing renamed
+    EXPECT_EQ(error_of([&] { (void)other.store.backups().make(dir / "a" / ".." / "a" / "store", 3); }), Errc::invalid);
+    EXPECT_NO_THROW((void)other.store.backups().make(dir / "a" / "store", 1));  // keeps 1: nothing renamed
   }
   // A relative spelling from the current folder.
   const fs::path cwd = fs::current_path();
   fs::current_path(dir.path());
-  EXPECT_EQ(error_of([&] { (void)created.store.backup(fs::path("./a/cases.db"), 1); }), Errc::invalid);
-  EXPECT_EQ(error_of([&] { (void)created.store.backup(fs::path("a/../a/./cases.db"), 3); }), Errc::invalid);
+  EXPECT_EQ(error_of([&] { (void)created.store.backups().make(fs::path("./a/cases.db"), 1); }), Errc::invalid);
+  EXPECT_EQ(error_of([&] { (void)created.store.backups().make(fs::path("a/../a/./cases.db"), 3); }), Errc::invalid);
   fs::current_path(cwd);
   EXPECT_EQ(test::read_bytes(db), live);
   EXPECT_NO_THROW((void)created.store.verify());
@@ -598,7 +598,7 @@ TEST(Backup, RestoreRefusesWhileTheStoreIsOpen) {
   {
     auto created = test::make_store(db, clock);
     (void)make_case_with_answers(created.store, 2);
-    (void)created.store.backup(to);
+    (void)created.store.backups().make(to);
   }
   {
     auto open = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
@@ -642,15 +642,15 @@ TEST(Canary, NeverInAnyFileOrLog) {
   const auto db = dir / "cases.db";
   {
     auto created = test::make_store(db, clock);
-    const auto c = created.store.create_case(test::test_pack_ref());
-    created.store.save_answer(c.id, "story.notes", nlohmann::json(canary).dump());
-    created.store.save_notes(c.id, "met " + canary + " at the station");
+    const auto c = created.store.cases().create(test::test_pack_ref());
+    created.store.cases().save_answer(c.id, "story.notes", nlohmann::json(canary).dump());
+    created.store.cases().save_notes(c.id, "met " + canary + " at the station");
     // While open: the WAL holds the new pages.
     ASSERT_TRUE(fs::exists(dir / "cases.db-wal"));
     EXPECT_EQ(test::count_in_tree(dir.path(), canary), 0u);
-    (void)created.store.backup(dir / "cases.backup");
-    EXPECT_EQ(created.store.read_case(c.id).notes, "met " + canary + " at the station");  // it is there
-    EXPECT_EQ(error_of([&] { created.store.save_answer(c.id, "bad id!", canary); }), Errc::invalid);
+    (void)created.store.backups().make(dir / "cases.backup");
+    EXPECT_EQ(created.store.cases().read(c.id).notes, "met " + canary + " at the station");  // it is there
+    EXPECT_EQ(error_of([&] { created.store.cases().save_answer(c.id, "bad id!", canary); }), Errc::invalid);
   }
   std::vector<std::string> where;
   EXPECT_EQ(test::count_in_tree(dir.path(), canary, &where), 0u) << (where.empty() ? "" : where.front());

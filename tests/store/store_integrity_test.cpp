@@ -25,8 +25,8 @@ constexpr std::size_t kPage = 1024;
 void fill_store(const fs::path& db, const Clock& clock) {
   auto created = test::make_store(db, clock);
   for (int c = 0; c < 3; ++c) {
-    const auto id = created.store.create_case(test::test_pack_ref()).id;
-    for (int i = 0; i < 10; ++i) created.store.save_answer(id, "q.n" + std::to_string(i), std::to_string(i));
+    const auto id = created.store.cases().create(test::test_pack_ref()).id;
+    for (int i = 0; i < 10; ++i) created.store.cases().save_answer(id, "q.n" + std::to_string(i), std::to_string(i));
   }
 }
 
@@ -120,11 +120,11 @@ TEST(FileModes, EveryFileTheStoreWritesIsOwnerOnly) {
   const mode_t old_mask = ::umask(0);
   {
     auto created = test::make_store(db, clock);
-    (void)created.store.add_user("rita", kResponder, pass("rita answers the phone"), test::fast_kdf());
-    const auto id = created.store.create_case(test::test_pack_ref()).id;
-    created.store.save_answer(id, "q.a", "1");
-    (void)created.store.backup(dir / "backup.db");
-    (void)created.store.backup(dir / "backup.db");  // a second generation
+    (void)created.store.accounts().add_user("rita", kResponder, pass("rita answers the phone"), test::fast_kdf());
+    const auto id = created.store.cases().create(test::test_pack_ref()).id;
+    created.store.cases().save_answer(id, "q.a", "1");
+    (void)created.store.backups().make(dir / "backup.db");
+    (void)created.store.backups().make(dir / "backup.db");  // a second generation
     EXPECT_EQ(error_of([&] { (void)CaseStore::open(db, "rita", pass("not rita's passphrase"), clock); }),
               Errc::wrong_passphrase);  // the failure count rewrites the keyslot file
     // The write-ahead log and its index exist only while the store is open: checked now.

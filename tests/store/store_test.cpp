@@ -33,8 +33,8 @@ TEST(StoreGuards, FileIsEncryptedAndPlainSqliteCannotReadIt) {
   const auto db = dir / "cases.db";
   {
     auto created = test::make_store(db, clock);
-    const auto c = created.store.create_case(test::test_pack_ref());
-    created.store.save_answer(c.id, "story.notes", R"("some text")");
+    const auto c = created.store.cases().create(test::test_pack_ref());
+    created.store.cases().save_answer(c.id, "story.notes", R"("some text")");
   }
   const std::string bytes = test::read_bytes(db);
   ASSERT_GE(bytes.size(), 1024u);
@@ -134,18 +134,18 @@ TEST(Accounts, AddUserPasswdAndRecoveryCode) {
   {
     auto created = test::make_store(db, clock);
     recovery = std::move(created.recovery_code);
-    EXPECT_EQ(error_of([&] { created.store.add_user("bob", kResponder, pass("too short"), test::fast_kdf()); }),
+    EXPECT_EQ(error_of([&] { created.store.accounts().add_user("bob", kResponder, pass("too short"), test::fast_kdf()); }),
               Errc::weak_passphrase);
-    created.store.add_user("bob", kResponder, pass("bob's long enough passphrase"), test::fast_kdf());
-    EXPECT_EQ(error_of([&] { created.store.add_user("bob", kResponder, pass("another long passphrase"), test::fast_kdf()); }),
+    created.store.accounts().add_user("bob", kResponder, pass("bob's long enough passphrase"), test::fast_kdf());
+    EXPECT_EQ(error_of([&] { created.store.accounts().add_user("bob", kResponder, pass("another long passphrase"), test::fast_kdf()); }),
               Errc::already_exists);
   }
   {
     auto bob = CaseStore::open(db, "bob", pass("bob's long enough passphrase"), clock);
     EXPECT_EQ(bob.user().roles, kResponder);
-    EXPECT_EQ(error_of([&] { bob.add_user("eve", kAdmin, pass("eve's long enough passphrase"), test::fast_kdf()); }),
+    EXPECT_EQ(error_of([&] { bob.accounts().add_user("eve", kAdmin, pass("eve's long enough passphrase"), test::fast_kdf()); }),
               Errc::denied);
-    bob.change_passphrase(pass("bob's second long passphrase"), test::fast_kdf());
+    bob.accounts().change_passphrase(pass("bob's second long passphrase"), test::fast_kdf());
   }
   EXPECT_EQ(error_of([&] { (void)CaseStore::open(db, "bob", pass("bob's long enough passphrase"), clock); }),
             Errc::wrong_passphrase);
@@ -167,7 +167,7 @@ TEST(Accounts, EditingARoleInTheKeyslotFileUnlocksNothing) {
   const auto db = dir / "cases.db";
   {
     auto created = test::make_store(db, clock);
-    created.store.add_user("bob", kResponder, pass("bob's long enough passphrase"), test::fast_kdf());
+    created.store.accounts().add_user("bob", kResponder, pass("bob's long enough passphrase"), test::fast_kdf());
   }
   auto text = *read_whole_file(keyslot_path(db));
   const auto at = text.find("\"roles\": \"responder\"");
@@ -189,12 +189,12 @@ struct Team {
   Team() {
     // alice (admin + supervisor) sets the team up: only a supervisor may create a supervisor.
     auto created = test::make_store(db, clock);
-    created.store.add_user("adam", kAdmin, pass("adam administers accounts"), test::fast_kdf());  // sees no cases
-    created.store.add_user("rita", kResponder, pass("rita responds to calls"), test::fast_kdf());
-    created.store.add_user("ravi", kResponder, pass("ravi responds to calls"), test::fast_kdf());
-    created.store.add_user("cara", kCaseworker, pass("cara works the cases"), test::fast_kdf());
-    created.store.add_user("carl", kCaseworker, pass("carl works the cases"), test::fast_kdf());
-    created.store.add_user("sam", kSupervisor, pass("sam supervises them all"), test::fast_kdf());
+    created.store.accounts().add_user("adam", kAdmin, pass("adam administers accounts"), test::fast_kdf());  // sees no cases
+    created.store.accounts().add_user("rita", kResponder, pass("rita responds to calls"), test::fast_kdf());
+    created.store.accounts().add_user("ravi", kResponder, pass("ravi responds to calls"), test::fast_kdf());
+    created.store.accounts().add_user("cara", kCaseworker, pass("cara works the cases"), test::fast_kdf());
+    created.store.accounts().add_user("carl", kCaseworker, pass("carl works the cases"), test::fast_kdf());
+    created.store.accounts().add_user("sam", kSupervisor, pass("sam supervises them all"), test::fast_kdf());
   }
   CaseStore as(const std::string& who) {
     static const std::map<std::string, std::string> passes = {
@@ -209,68 +209,68 @@ TEST(Permissions, RolesAreEnforcedInTheService) {
   std::int64_t id = 0;
   {
     auto rita = team.as("rita");
-    id = rita.create_case(test::test_pack_ref()).id;
-    rita.save_answer(id, "safety.danger", "true");
-    rita.save_notes(id, "notes");
-    EXPECT_EQ(rita.list_cases().size(), 1u);
+    id = rita.cases().create(test::test_pack_ref()).id;
+    rita.cases().save_answer(id, "safety.danger", "true");
+    rita.cases().save_notes(id, "notes");
+    EXPECT_EQ(rita.cases().list().total, 1);
   }
   {
     auto ravi = team.as("ravi");
-    EXPECT_TRUE(ravi.list_cases().empty());
-    EXPECT_EQ(error_of([&] { (void)ravi.read_case(id); }), Errc::denied);
-    EXPECT_EQ(error_of([&] { ravi.save_answer(id, "safety.danger", "false"); }), Errc::denied);
+    EXPECT_EQ(ravi.cases().list().total, 0);
+    EXPECT_EQ(error_of([&] { (void)ravi.cases().read(id); }), Errc::denied);
+    EXPECT_EQ(error_of([&] { ravi.cases().save_answer(id, "safety.danger", "false"); }), Errc::denied);
   }
   {
     auto admin = team.as("adam");
-    EXPECT_EQ(error_of([&] { (void)admin.list_cases(); }), Errc::denied);
-    EXPECT_EQ(error_of([&] { (void)admin.read_case(id); }), Errc::denied);
-    EXPECT_EQ(error_of([&] { (void)admin.create_case(test::test_pack_ref()); }), Errc::denied);
-    EXPECT_EQ(admin.users().size(), 7u);
+    EXPECT_EQ(error_of([&] { (void)admin.cases().list(); }), Errc::denied);
+    EXPECT_EQ(error_of([&] { (void)admin.cases().read(id); }), Errc::denied);
+    EXPECT_EQ(error_of([&] { (void)admin.cases().create(test::test_pack_ref()); }), Errc::denied);
+    EXPECT_EQ(admin.accounts().users().size(), 7u);
   }
   {
     auto cara = team.as("cara");
-    EXPECT_EQ(error_of([&] { (void)cara.read_case(id); }), Errc::denied);  // a draft is not submitted
-    EXPECT_EQ(error_of([&] { (void)cara.create_case(test::test_pack_ref()); }), Errc::denied);
+    EXPECT_EQ(error_of([&] { (void)cara.cases().read(id); }), Errc::denied);  // a draft is not submitted
+    EXPECT_EQ(error_of([&] { (void)cara.cases().create(test::test_pack_ref()); }), Errc::denied);
   }
   {
     auto rita = team.as("rita");
-    EXPECT_EQ(error_of([&] { rita.submit(id, "sam"); }), Errc::invalid);  // not a caseworker
-    rita.submit(id, "cara");
-    EXPECT_EQ(error_of([&] { rita.save_answer(id, "safety.danger", "false"); }), Errc::denied);  // submitted
+    EXPECT_EQ(error_of([&] { rita.cases().submit(id, "sam"); }), Errc::invalid);  // not a caseworker
+    rita.cases().submit(id, "cara");
+    EXPECT_EQ(error_of([&] { rita.cases().save_answer(id, "safety.danger", "false"); }), Errc::denied);  // submitted
   }
   {
     auto cara = team.as("cara");
-    EXPECT_EQ(cara.read_case(id).answers.size(), 1u);
-    EXPECT_EQ(cara.export_case(id).notes, "notes");
-    EXPECT_EQ(cara.list_cases().size(), 1u);
-    EXPECT_EQ(error_of([&] { cara.approve(id); }), Errc::denied);
-    EXPECT_EQ(error_of([&] { cara.save_notes(id, "x"); }), Errc::denied);
+    EXPECT_EQ(cara.cases().read(id).answers.size(), 1u);
+    EXPECT_EQ(cara.cases().export_record(id).notes, "notes");
+    EXPECT_EQ(cara.cases().list().total, 1);
+    EXPECT_EQ(error_of([&] { cara.reviews().approve(id); }), Errc::denied);
+    EXPECT_EQ(error_of([&] { cara.cases().save_notes(id, "x"); }), Errc::denied);
   }
   {
     auto carl = team.as("carl");
-    EXPECT_EQ(error_of([&] { (void)carl.read_case(id); }), Errc::denied);
-    EXPECT_EQ(error_of([&] { (void)carl.export_case(id); }), Errc::denied);
+    EXPECT_EQ(error_of([&] { (void)carl.cases().read(id); }), Errc::denied);
+    EXPECT_EQ(error_of([&] { (void)carl.cases().export_record(id); }), Errc::denied);
   }
   {
     auto sam = team.as("sam");
-    EXPECT_EQ(sam.list_cases().size(), 1u);
-    sam.return_case(id);
+    EXPECT_EQ(sam.cases().list().total, 1);
+    sam.reviews().return_case(id, "check the dates");
   }
   {
     auto rita = team.as("rita");
-    rita.save_answer(id, "safety.danger", "false");  // returned: editable again
-    const auto r = rita.read_case(id);
+    rita.cases().save_answer(id, "safety.danger", "false");  // returned: editable again
+    const auto r = rita.cases().read(id);
     ASSERT_EQ(r.answers.size(), 1u);
     EXPECT_EQ(r.answers[0].value_json, "false");
     EXPECT_EQ(r.answer_history, 2);  // history kept
-    rita.submit(id, "cara");
+    rita.cases().submit(id, "cara");
   }
   {
     auto sam = team.as("sam");
-    sam.approve(id);
-    sam.close_case(id);
-    EXPECT_EQ(sam.read_case(id).summary.status, CaseStatus::closed);
-    EXPECT_EQ(error_of([&] { sam.close_case(id); }), Errc::denied);
+    sam.reviews().approve(id);
+    sam.reviews().close(id);
+    EXPECT_EQ(sam.cases().read(id).summary.status, CaseStatus::closed);
+    EXPECT_EQ(error_of([&] { sam.reviews().close(id); }), Errc::denied);
   }
   // Refusals are in the audit trail.
   auto sam = team.as("sam");
@@ -285,11 +285,11 @@ TEST(Autosave, EachAnswerIsCommittedBeforeSaveReturns) {
   FakeClock clock;
   const auto db = dir / "cases.db";
   auto created = test::make_store(db, clock);
-  const auto c = created.store.create_case(test::test_pack_ref());
-  created.store.save_answer(c.id, "safety.danger", "true");
+  const auto c = created.store.cases().create(test::test_pack_ref());
+  created.store.cases().save_answer(c.id, "safety.danger", "true");
   // A second, independent connection sees it at once: it is committed, not buffered.
   auto other = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
-  EXPECT_EQ(other.read_case(c.id).answers.size(), 1u);
+  EXPECT_EQ(other.cases().read(c.id).answers.size(), 1u);
   auto& conn = created.store.connection_for_tests().db();
   EXPECT_EQ(conn.execAndGet("PRAGMA journal_mode").getString(), "wal");
   EXPECT_EQ(conn.execAndGet("PRAGMA synchronous").getInt(), 2);  // FULL
@@ -304,13 +304,13 @@ TEST(Permissions, BackupAndVerifyNeedAdminOrSupervisor) {
   Team team;
   for (const char* who : {"rita", "cara"}) {
     auto s = team.as(who);
-    EXPECT_EQ(error_of([&] { (void)s.backup(team.dir / "backup.db"); }), Errc::denied) << who;
+    EXPECT_EQ(error_of([&] { (void)s.backups().make(team.dir / "backup.db"); }), Errc::denied) << who;
     EXPECT_EQ(error_of([&] { (void)s.verify(); }), Errc::denied) << who;
   }
   EXPECT_FALSE(fs::exists(team.dir / "backup.db"));
   for (const char* who : {"adam", "sam", "alice"}) {
     auto s = team.as(who);
-    EXPECT_NO_THROW((void)s.backup(team.dir / "backup.db")) << who;
+    EXPECT_NO_THROW((void)s.backups().make(team.dir / "backup.db")) << who;
     EXPECT_NO_THROW((void)s.verify()) << who;
   }
   int denials = 0;
@@ -326,22 +326,22 @@ TEST(Permissions, SelfApprovalIsOffUnlessTheStoreAllowsIt) {
   {
     auto sam = team.as("sam");
     EXPECT_FALSE(sam.self_approval_allowed());
-    own = sam.create_case(test::test_pack_ref()).id;
-    sam.submit(own, "cara");
-    EXPECT_EQ(error_of([&] { sam.approve(own); }), Errc::denied);
-    sam.return_case(own);  // giving it back is not approving it
-    sam.submit(own, "cara");
+    own = sam.cases().create(test::test_pack_ref()).id;
+    sam.cases().submit(own, "cara");
+    EXPECT_EQ(error_of([&] { sam.reviews().approve(own); }), Errc::denied);
+    sam.reviews().return_case(own, "check the dates");  // giving it back is not approving it
+    sam.cases().submit(own, "cara");
     EXPECT_EQ(error_of([&] { sam.set_self_approval(true); }), Errc::denied);  // not an admin
   }
   {
     auto alice = team.as("alice");  // another supervisor may approve it
-    EXPECT_NO_THROW(alice.approve(own));
+    EXPECT_NO_THROW(alice.reviews().approve(own));
   }
   std::int64_t second = 0;
   {
     auto sam = team.as("sam");
-    second = sam.create_case(test::test_pack_ref()).id;
-    sam.submit(second, "cara");
+    second = sam.cases().create(test::test_pack_ref()).id;
+    sam.cases().submit(second, "cara");
   }
   {
     auto adam = team.as("adam");
@@ -353,7 +353,7 @@ TEST(Permissions, SelfApprovalIsOffUnlessTheStoreAllowsIt) {
   }
   {
     auto sam = team.as("sam");
-    EXPECT_NO_THROW(sam.approve(second));
+    EXPECT_NO_THROW(sam.reviews().approve(second));
     EXPECT_NO_THROW((void)sam.verify());
   }
 }
@@ -364,8 +364,8 @@ TEST(Schema, MigratesOldDatabasesAndRefusesNewerOnes) {
   const auto db = dir / "cases.db";
   {
     auto created = test::make_store(db, clock);
-    const auto c = created.store.create_case(test::test_pack_ref());
-    created.store.save_answer(c.id, "safety.danger", "true");
+    const auto c = created.store.cases().create(test::test_pack_ref());
+    created.store.cases().save_answer(c.id, "safety.danger", "true");
     auto& conn = created.store.connection_for_tests().db();
     EXPECT_EQ(current_version(conn), schema_version());
     // Foreign keys hold: an answer for a case that does not exist is refused.
@@ -408,10 +408,10 @@ class AuditTamper : public ::testing::Test {
   fs::path db = dir / "cases.db";
   void SetUp() override {
     auto created = test::make_store(db, clock);
-    const auto c = created.store.create_case(test::test_pack_ref());
+    const auto c = created.store.cases().create(test::test_pack_ref());
     for (int i = 0; i < 5; ++i) {
       clock.advance_ms(1000);
-      created.store.save_answer(c.id, "story.moved", "true");
+      created.store.cases().save_answer(c.id, "story.moved", "true");
     }
     EXPECT_TRUE(AuditLog(created.store.connection_for_tests().db(), crypto::Secret::random(32)).events().size() > 6);
     EXPECT_NO_THROW((void)created.store.verify());
@@ -463,7 +463,7 @@ TEST(Accounts, OnlyASupervisorCanGrantSupervisorAndTheEventNamesAccountAndRoles)
   const auto db = dir / "cases.db";
   {
     auto created = test::make_store(db, clock);  // alice: admin + supervisor
-    const User adam = created.store.add_user("adam", kAdmin, pass("adam administers accounts"), test::fast_kdf());
+    const User adam = created.store.accounts().add_user("adam", kAdmin, pass("adam administers accounts"), test::fast_kdf());
     const auto events = created.store.audit_events();
     ASSERT_FALSE(events.empty());
     const AuditEvent& added = events.back();
@@ -480,22 +480,22 @@ TEST(Accounts, OnlyASupervisorCanGrantSupervisorAndTheEventNamesAccountAndRoles)
   }
   {
     auto adam = CaseStore::open(db, "adam", pass("adam administers accounts"), clock);
-    EXPECT_EQ(error_of([&] { (void)adam.add_user("mallory", kSupervisor, pass("mallory wants to read"), test::fast_kdf()); }),
+    EXPECT_EQ(error_of([&] { (void)adam.accounts().add_user("mallory", kSupervisor, pass("mallory wants to read"), test::fast_kdf()); }),
               Errc::denied);
     EXPECT_EQ(error_of([&] {
-                (void)adam.add_user("adam2", kAdmin | kSupervisor, pass("adam has a second account"), test::fast_kdf());
+                (void)adam.accounts().add_user("adam2", kAdmin | kSupervisor, pass("adam has a second account"), test::fast_kdf());
               }),
               Errc::denied);
     // Responders, caseworkers and other admins: allowed.
-    EXPECT_NO_THROW((void)adam.add_user("rita", kResponder, pass("rita responds to calls"), test::fast_kdf()));
-    EXPECT_NO_THROW((void)adam.add_user("cara", kCaseworker, pass("cara works the cases"), test::fast_kdf()));
-    EXPECT_NO_THROW((void)adam.add_user("ada", kAdmin, pass("ada administers too"), test::fast_kdf()));
-    EXPECT_EQ(adam.users().size(), 5u);
+    EXPECT_NO_THROW((void)adam.accounts().add_user("rita", kResponder, pass("rita responds to calls"), test::fast_kdf()));
+    EXPECT_NO_THROW((void)adam.accounts().add_user("cara", kCaseworker, pass("cara works the cases"), test::fast_kdf()));
+    EXPECT_NO_THROW((void)adam.accounts().add_user("ada", kAdmin, pass("ada administers too"), test::fast_kdf()));
+    EXPECT_EQ(adam.accounts().users().size(), 5u);
     EXPECT_NO_THROW((void)adam.verify());
   }
   // A supervisor may.
   auto alice = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);
-  EXPECT_NO_THROW((void)alice.add_user("sam", kSupervisor, pass("sam supervises them all"), test::fast_kdf()));
+  EXPECT_NO_THROW((void)alice.accounts().add_user("sam", kSupervisor, pass("sam supervises them all"), test::fast_kdf()));
 }
 
 // Finding: add_user writes the keyslot before the commit; a failed commit left a slot whose user id
@@ -516,13 +516,13 @@ TEST(Accounts, AnOrphanKeyslotsIdIsNeverReusedAndTheSlotIsDropped) {
                                               test::fast_kdf()));
     write_file_atomically(keyslot_path(db), crypto::serialise_keyslots(file));
   }
-  const User bob = created.store.add_user("bob", kResponder, pass("bob's long enough passphrase"), test::fast_kdf());
+  const User bob = created.store.accounts().add_user("bob", kResponder, pass("bob's long enough passphrase"), test::fast_kdf());
   EXPECT_EQ(bob.id, 3);  // not 2: that id is the orphan slot's
   const crypto::KeyslotFile after = crypto::parse_keyslots(test::read_bytes(keyslot_path(db)));
   for (const auto& slot : after.slots) EXPECT_NE(slot.name, "ghost");
   EXPECT_NO_THROW((void)created.store.verify());
   // The name is free again.
-  const User ghost = created.store.add_user("ghost", kResponder, pass("ghost is real this time"), test::fast_kdf());
+  const User ghost = created.store.accounts().add_user("ghost", kResponder, pass("ghost is real this time"), test::fast_kdf());
   EXPECT_EQ(ghost.id, 4);
   EXPECT_NO_THROW((void)CaseStore::open(db, "ghost", pass("ghost is real this time"), clock));
   EXPECT_NO_THROW((void)CaseStore::open(db, "bob", pass("bob's long enough passphrase"), clock));
