@@ -20,6 +20,9 @@ inline constexpr const char* kCaseJoins =
 
 [[nodiscard]] CaseSummary read_summary(SQLite::Statement& q);
 [[nodiscard]] std::optional<CaseSummary> find_case(SQLite::Database& db, std::int64_t id);
+// Refuses (Errc::invalid) anything but a rule pack's question id.
+void check_question_id(std::string_view id);
+
 [[nodiscard]] inline CaseAccess access_of(const CaseSummary& c) { return {c.owner_id, c.assigned_to, c.status}; }
 
 }  // namespace waymark::store

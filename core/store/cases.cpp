@@ -29,14 +29,6 @@ std::string new_reference() {
   return ref;
 }
 
-// Question ids are program-written (rule pack ids): letters, digits, '.', '_', '-'.
-void check_question_id(std::string_view id) {
-  bool ok = !id.empty() && id.size() <= 128;
-  for (char c : id)
-    ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-');
-  if (!ok) throw StoreError(Errc::invalid, "not a question id");
-}
-
 void check_pack_ref(const PackRef& pack) {
   if (pack.id.empty() || pack.version.empty()) throw StoreError(Errc::invalid, "the rule pack has no id or version");
 }
@@ -120,6 +112,14 @@ void touch(StoreState& s, std::int64_t case_id) {
 }
 
 }  // namespace
+
+// Question ids are program-written (rule pack ids): letters, digits, '.', '_', '-'.
+void check_question_id(std::string_view id) {
+  bool ok = !id.empty() && id.size() <= 128;
+  for (char c : id)
+    ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-');
+  if (!ok) throw StoreError(Errc::invalid, "not a question id");
+}
 
 CaseSummary Cases::create(const PackRef& pack) {
   StoreState& s = *s_;

@@ -76,6 +76,7 @@ struct Review {
   std::string reviewer_name;
   Decision decision = Decision::returned;
   std::string note;  // the reason, for a return; may be empty otherwise
+  std::string question_id;  // a return may point at the question to look at again ("" if not)
   std::int64_t time_ms = 0;
 };
 

@@ -25,7 +25,8 @@ void check_note(std::string_view note, bool required) {
 }
 
 // Applies `decision` if the user may; false if not allowed.
-bool decide(StoreState& s, std::int64_t case_id, Decision decision, std::string_view note) {
+bool decide(StoreState& s, std::int64_t case_id, Decision decision, std::string_view note,
+            std::string_view question_id = {}) {
   const auto c = find_case(s.conn->db(), case_id);
   if (!c) throw StoreError(Errc::not_found, "no such case");
   const CaseAccess a = access_of(*c);
@@ -57,12 +58,15 @@ bool decide(StoreState& s, std::int64_t case_id, Decision decision, std::string_
   update.bind(4, case_id);
   update.exec();
   SQLite::Statement review(s.conn->db(),
-                           "INSERT INTO reviews (case_id, reviewer_id, decision, note, time_ms) VALUES (?, ?, ?, ?, ?)");
+                           "INSERT INTO reviews (case_id, reviewer_id, decision, note, question_id, time_ms) "
+                           "VALUES (?, ?, ?, ?, ?, ?)");
   review.bind(1, case_id);
   review.bind(2, s.user.id);
   review.bind(3, to_string(decision));
   review.bind(4, std::string(note));
-  review.bind(5, s.now());
+  if (question_id.empty()) review.bind(5);
+  else review.bind(5, std::string(question_id));
+  review.bind(6, s.now());
   review.exec();
   s.audit->append(s.now(), s.user.id, action, case_id);
   return true;
@@ -70,10 +74,11 @@ bool decide(StoreState& s, std::int64_t case_id, Decision decision, std::string_
 
 }  // namespace
 
-void Reviews::return_case(std::int64_t case_id, std::string_view reason) {
+void Reviews::return_case(std::int64_t case_id, std::string_view reason, std::string_view question_id) {
   StoreState& s = *s_;
   check_note(reason, true);
-  if (!s.write("return the case", [&] { return decide(s, case_id, Decision::returned, reason); }))
+  if (!question_id.empty()) check_question_id(question_id);
+  if (!s.write("return the case", [&] { return decide(s, case_id, Decision::returned, reason, question_id); }))
     s.deny(case_id, "only a supervisor can return a submitted case");
 }
 
@@ -100,7 +105,8 @@ std::vector<Review> Reviews::history(std::int64_t case_id) {
     if (!may_read(s.user.id, s.user.roles, access_of(*c))) return std::nullopt;
     std::vector<Review> reviews;
     SQLite::Statement q(s.conn->db(),
-                        "SELECT r.id, r.case_id, r.reviewer_id, u.name, r.decision, r.note, r.time_ms FROM reviews r "
+                        "SELECT r.id, r.case_id, r.reviewer_id, u.name, r.decision, r.note, r.time_ms, r.question_id "
+                        "FROM reviews r "
                         "LEFT JOIN users u ON u.id = r.reviewer_id WHERE r.case_id = ? ORDER BY r.id");
     q.bind(1, case_id);
     while (q.executeStep()) {
@@ -113,6 +119,7 @@ std::vector<Review> Reviews::history(std::int64_t case_id) {
       r.decision = d == "approved" ? Decision::approved : d == "closed" ? Decision::closed : Decision::returned;
       r.note = q.getColumn(5).getString();
       r.time_ms = q.getColumn(6).getInt64();
+      r.question_id = q.getColumn(7).getString();
       reviews.push_back(std::move(r));
     }
     s.audit->append(s.now(), s.user.id, AuditAction::case_viewed, case_id);

@@ -151,6 +151,7 @@ void review_desk_v4(SQLite::Database& db) {
       reviewer_id INTEGER NOT NULL REFERENCES users(id),
       decision    TEXT NOT NULL CHECK (decision IN ('returned','approved','closed')),
       note        TEXT NOT NULL DEFAULT '',
+      question_id TEXT,
       time_ms     INTEGER NOT NULL,
       CHECK (decision <> 'returned' OR length(trim(note)) > 0)
     );
