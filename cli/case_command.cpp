@@ -1,11 +1,15 @@
-// waymark-cli case new|list|show|submit|return|approve|close|export: cases in the encrypted store.
+// waymark-cli case new|list|show|history|submit|return|approve|close|export: cases in the encrypted store.
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <set>
+#include <string>
 
 #include "args.h"
 #include "commands.h"
+#include "desk_commands.h"
 #include "export_command.h"
 #include "inputs.h"
 #include "host/process.h"
@@ -17,9 +21,8 @@
 #include "store_support.h"
 
 namespace waymark::cli {
-namespace {
 
-constexpr const char* kCaseHelp = R"(usage: waymark-cli case SUBCOMMAND [OPTIONS]
+const char* const kCaseHelp = R"HELP(usage: waymark-cli case SUBCOMMAND [OPTIONS]
 
 Cases in the encrypted store. Every subcommand takes --db P (default: see 'waymark-cli store --help'),
 --user NAME and --password-stdin (NAME's passphrase is the first line of standard input).
@@ -28,20 +31,43 @@ Cases in the encrypted store. Every subcommand takes --db P (default: see 'wayma
       create a case with its answers, assessed under PACK (default: the installed UK pack), in one
       transaction (on a failure such as a full disk, no case is left). Prints the case id and
       reference ({"id", "reference", ...} with --json).
-  case list --db P --user NAME --password-stdin [--json]
-      the cases NAME may see (JSON: a list of objects with "id", "reference", "status", ...)
+  case list --db P --user NAME --password-stdin [FILTERS] [--page N] [--per-page N] [--json]
+      one page of the cases NAME may see, most recently changed first: "cases 1-50 of 1234 (page 1
+      of 25)", then one line per case (ID, REFERENCE, STATUS, BAND, OWNER, UPDATED); with --json an
+      object {"total", "page", "per_page", "pages", "cases": [...]}. FILTERS, all optional:
+        --status draft|submitted|returned|approved|closed
+        --band emergency|refer|assess|none|unassessed
+        --owner NAME        cases NAME owns (a supervisor: anyone; others: only their own name)
+        --ref PREFIX        a reference or its start (case, dashes and spaces do not matter)
+        --from YYYY-MM-DD --to YYYY-MM-DD    created on or after / on or before that day (UTC)
+        --queue             supervisors: submitted cases, the longest waiting first
+        --mine              your own drafts and returned cases (what is yours to do)
+        --submitted-to-me   caseworkers: cases submitted to you
+      --page N (from 1) and --per-page N (1 to 500, default 50) choose the page.
   case show ID --db P --user NAME --password-stdin [--json]
       one case: metadata, the latest answers, notes and the stored assessment
+  case history ID --db P --user NAME --password-stdin [--json]
+      the case's review decisions (with the reasons and notes), every answer saved (with the value it
+      replaced, who and when) and its audit trail (time, user, action; no content); anyone who may
+      read the case
   case export ID --db P --user NAME --password-stdin [--format record|text|md|json|pdf]
       [--variant full|dtn|handover --pack PACK] [--out FILE] [--force]
       the stored record as JSON (default), or a referral summary written to FILE (caseworker it was
       submitted to, or supervisor); recorded as an export in the audit trail. See 'case export --help'
-  case submit ID --to CASEWORKER ...    owner: send a draft or returned case to a caseworker
-  case return ID ... | case approve ID ... | case close ID ...     supervisor review
+  case submit ID --to CASEWORKER ...   owner: send a draft or returned case to a caseworker
+  case return ID --reason TEXT ...     supervisor: send a submitted case back to its owner; TEXT
+                                       (required) says what to check or change
+  case approve ID [--note TEXT] ...    supervisor: approve a submitted case (not one's own unless the
+                                       store allows self-approval)
+  case close ID [--note TEXT] ...      supervisor: close a case
+      A reason or note is case content: it is kept in the store and shown by 'case history', never
+      logged. On the command line it can be seen in the process list and shell history while typed.
 
 Exit codes as for 'waymark-cli store' (0 ok, 1 rule pack refused, 2 bad input, 3 file problem,
 4 wrong user name or passphrase, 5 file damaged or altered, 6 not allowed, 7 refused to run).
-)";
+)HELP";
+
+namespace {
 
 std::optional<std::int64_t> case_id(const Args& args) {
   if (args.positional().size() != 1) return std::nullopt;
@@ -79,25 +105,6 @@ int new_case(const Argv& argv) {
   return kOk;
 }
 
-int list_cases(const Argv& argv) {
-  Args args(argv, {"password-stdin", "json"});
-  SystemClock clock;
-  auto opened = open_store(args, {"json"}, kCaseHelp, clock);
-  if (!opened.store) return opened.exit_code;
-  const auto cases = opened.store->cases().list().rows;
-  if (args.flag("json")) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& c : cases) out.push_back(screening::case_summary_json(c));
-    std::printf("%s\n", out.dump(2).c_str());
-    return kOk;
-  }
-  for (const auto& c : cases)
-    std::printf("%lld\t%s\t%s\t%s\t%s\n", static_cast<long long>(c.id), c.reference.c_str(),
-                std::string(store::to_string(c.status)).c_str(), c.owner_name.c_str(), screening::iso_time(c.updated_ms).c_str());
-  if (cases.empty()) std::printf("no cases\n");
-  return kOk;
-}
-
 int show_case(const Argv& argv) {
   Args args(argv, {"password-stdin", "json"});
   const auto id = case_id(args);
@@ -131,6 +138,21 @@ int show_case(const Argv& argv) {
   return kOk;
 }
 
+// A review text given as --NAME: required or not; blank is refused here, before the passphrase is read.
+// The text itself never appears in a message.
+bool review_text_ok(const Args& args, const char* name, bool required) {
+  const auto text = args.option(name);
+  bool blank = true;
+  if (text)
+    for (char c : *text) blank = blank && std::isspace(static_cast<unsigned char>(c));
+  if (required && blank) {
+    std::fprintf(stderr, "waymark-cli: --%s TEXT is required: say what the responder should check or change\n",
+                 name);
+    return false;
+  }
+  return true;
+}
+
 int change(const Argv& argv, const std::string& what) {
   Args args(argv, {"password-stdin"});
   const auto id = case_id(args);
@@ -138,24 +160,27 @@ int change(const Argv& argv, const std::string& what) {
     std::fprintf(stderr, "waymark-cli: give one case id (a number, see 'case list')\n");
     return kBadInput;
   }
+  const std::set<std::string> extra = what == "submit"   ? std::set<std::string>{"to"}
+                                      : what == "return" ? std::set<std::string>{"reason"}
+                                                         : std::set<std::string>{"note"};
+  std::set<std::string> known = extra;
+  known.insert({"db", "user", "password-stdin"});
+  if (!args.only(known)) {
+    std::fprintf(stderr, "waymark-cli: %s\n%s", args.error().c_str(), kCaseHelp);
+    return kBadInput;
+  }
+  if (what == "submit" && !args.option("to")) {
+    std::fprintf(stderr, "waymark-cli: --to CASEWORKER is required\n");
+    return kBadInput;
+  }
+  if (what == "return" && !review_text_ok(args, "reason", true)) return kBadInput;
   SystemClock clock;
-  auto opened = open_store(args, what == "submit" ? std::set<std::string>{"to"} : std::set<std::string>{"reason", "note"},
-                           kCaseHelp, clock);
+  auto opened = open_store(args, extra, kCaseHelp, clock);
   if (!opened.store) return opened.exit_code;
   if (what == "submit") {
-    const auto to = args.option("to");
-    if (!to) {
-      std::fprintf(stderr, "waymark-cli: --to CASEWORKER is required\n");
-      return kBadInput;
-    }
-    opened.store->cases().submit(*id, *to);
+    opened.store->cases().submit(*id, *args.option("to"));
   } else if (what == "return") {
-    const auto reason = args.option("reason");
-    if (!reason) {
-      std::fprintf(stderr, "waymark-cli: --reason TEXT is required: say what the responder should check or change\n");
-      return kBadInput;
-    }
-    opened.store->reviews().return_case(*id, *reason);
+    opened.store->reviews().return_case(*id, *args.option("reason"));
   } else if (what == "approve") {
     opened.store->reviews().approve(*id, args.option("note").value_or(""));
   } else {
@@ -179,8 +204,9 @@ int case_command(const Argv& argv) {
   const Argv rest(argv.begin() + 1, argv.end());
   try {
     if (sub == "new") return new_case(rest);
-    if (sub == "list") return list_cases(rest);
+    if (sub == "list") return list_cases_command(rest);
     if (sub == "show") return show_case(rest);
+    if (sub == "history") return case_history_command(rest);
     if (sub == "export") return export_case_command(rest);
     if (sub == "submit" || sub == "return" || sub == "approve" || sub == "close") return change(rest, sub);
   } catch (const store::StoreError& e) {

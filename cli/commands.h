@@ -21,7 +21,7 @@ int rules_command(const Argv& args);      // rules check | rules stats
 int questions_command(const Argv& args);  // questions --pack --answers
 int screen_command(const Argv& args);     // screen --pack --answers [--format]
 int bench_command(const Argv& args);      // bench --pack --answers
-int store_command(const Argv& args);      // store init|add-user|passwd|users|verify|backup|restore
-int case_command(const Argv& args);       // case new|list|show|export|submit|return|approve|close
+int store_command(const Argv& args);      // store init|add-user|...|stats|purge|retention
+int case_command(const Argv& args);       // case new|list|show|history|export|submit|...
 
 }  // namespace waymark::cli

@@ -1,10 +1,12 @@
-// waymark-cli store init|add-user|passwd|users|verify|backup|restore|settings: the encrypted case store.
+// waymark-cli store init|add-user|passwd|users|verify|backup|restore|settings|stats|purge|retention: the
+// encrypted case store.
 #include <cstdio>
 #include <cstdlib>
 #include <system_error>
 
 #include "args.h"
 #include "commands.h"
+#include "desk_commands.h"
 #include "inputs.h"
 #include "store/case_store.h"
 #include "store/roles.h"
@@ -12,9 +14,8 @@
 #include "store_support.h"
 
 namespace waymark::cli {
-namespace {
 
-constexpr const char* kStoreHelp = R"(usage: waymark-cli store SUBCOMMAND [OPTIONS]
+const char* const kStoreHelp = R"(usage: waymark-cli store SUBCOMMAND [OPTIONS]
 
 The encrypted case store (SQLCipher). Every subcommand reads passphrases from standard input, one per
 line, and takes --password-stdin to say so; a passphrase is never a command-line argument.
@@ -46,13 +47,28 @@ keyslot file is PATH.keys beside it. Keep both together; back them up with 'stor
       replace the store with a checked backup; NAME must be admin or supervisor in the backup and the
       passphrase the one NAME had then (no passphrase of the replaced store is needed). Refused while
       the store is open elsewhere. The replaced files are kept as P.replaced-<time>*.
+  store stats --db P --user NAME --password-stdin [--csv] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+      supervisors: assessed cases counted by month, band, exploitation type, nation and child/adult,
+      created in the period if given (UTC days, --to inclusive); a count from 1 to 4 is shown only as
+      "<5". --csv: "dimension,key,count" lines on standard output.
+  store purge --db P --user NAME --password-stdin (--closed-before YYYY-MM-DD | --by-retention)
+      [--dry-run | --yes]
+      supervisors: deletes the cases closed before that day (00:00 UTC), or closed longer ago than the
+      retention period. Lists them first (id, reference, time closed); --dry-run stops there and prints
+      what would go. Otherwise stdin line 2 must be "yes" (after the passphrase) unless --yes is given;
+      then exactly the listed cases are deleted, with their answers and reviews, and the counts printed.
+  store retention --db P --user NAME --password-stdin [--days N | --off]
+      prints the retention period for closed cases; with --days N (1 to 36500) or --off a supervisor
+      sets it. It deletes nothing by itself: 'store purge --by-retention' does.
 
 Passphrases: at least 15 characters; any characters; common choices and the user name are refused.
 Exit codes: 0 ok, 2 bad usage or input, 3 file missing / read-only folder / disk full / input-output
 error, 4 wrong user name or passphrase (or too many attempts: wait), 5 file damaged or altered
 (restore from backup), 6 not allowed for this user's roles, 7 refused to run (self-test failed or the
-store is from a newer Waymark).
+store is from a newer Waymark). A purge not confirmed with "yes" deletes nothing and exits 2.
 )";
+
+namespace {
 
 int init(const Argv& argv) {
   Args args(argv, {"password-stdin"});
@@ -230,6 +246,9 @@ int store_command(const Argv& argv) {
     if (sub == "backup") return backup(rest);
     if (sub == "restore") return restore(rest);
     if (sub == "settings") return settings(rest);
+    if (sub == "stats") return store_stats_command(rest);
+    if (sub == "purge") return store_purge_command(rest);
+    if (sub == "retention") return store_retention_command(rest);
   } catch (const store::StoreError& e) {
     return report_store_error(e);
   } catch (const std::exception& e) {

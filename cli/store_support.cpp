@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -39,6 +40,49 @@ std::optional<std::vector<crypto::Secret>> read_secret_lines(std::size_t count) 
     return std::nullopt;
   }
   return lines;
+}
+
+std::optional<std::string> read_plain_line() {
+  std::string line;
+  bool any = false;
+  for (;;) {
+    unsigned char c = 0;
+    const ssize_t n = ::read(STDIN_FILENO, &c, 1);  // unbuffered, as the passphrase lines before it
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    any = true;
+    if (c == '\n') break;
+    if (line.size() < 256) line.push_back(static_cast<char>(c));
+  }
+  if (!any) return std::nullopt;
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+std::optional<std::int64_t> parse_day_ms(const std::string& text) {
+  // Exactly YYYY-MM-DD, digits only: "2026-1-5" or "2026-01-05T00" are refused, not guessed at.
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  const int y = std::stoi(text.substr(0, 4));
+  const unsigned m = static_cast<unsigned>(std::stoi(text.substr(5, 2)));
+  const unsigned d = static_cast<unsigned>(std::stoi(text.substr(8, 2)));
+  const std::chrono::year_month_day day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+  if (y < 1970 || !day.ok()) return std::nullopt;
+  const auto since_epoch = std::chrono::sys_days{day}.time_since_epoch();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(since_epoch).count();
+}
+
+std::optional<std::int64_t> day_option(const Args& args, const std::string& name, bool& bad) {
+  const auto text = args.option(name);
+  if (!text) return std::nullopt;
+  const auto ms = parse_day_ms(*text);
+  if (!ms) {
+    std::fprintf(stderr, "waymark-cli: --%s: not a date: give YYYY-MM-DD (a UTC day, such as 2026-03-31)\n",
+                 name.c_str());
+    bad = true;
+  }
+  return ms;
 }
 
 crypto::KdfParams kdf_for_new_keyslots(const SystemClock& clock) {

@@ -2,6 +2,7 @@
 // What `store` and `case` commands share: passphrases from standard input, key derivation for new
 // keyslots, the common options, and StoreError -> message + exit code. Process hardening, the clock and
 // the default database path are core's (host/), shared with the app.
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -22,6 +23,18 @@ using host::SystemClock;
 // `count` lines from standard input, each into locked memory (a trailing CR is dropped). Nothing
 // (after a message) if a line is missing or empty.
 [[nodiscard]] std::optional<std::vector<crypto::Secret>> read_secret_lines(std::size_t count);
+
+// One more line from standard input after the passphrase lines (a confirmation such as "yes"), read
+// byte by byte like them; a trailing CR is dropped. Nothing at the end of input. At most 256 bytes.
+[[nodiscard]] std::optional<std::string> read_plain_line();
+
+// A day given as YYYY-MM-DD (a real calendar date, years 1970 to 9999): 00:00 UTC that day, in ms.
+[[nodiscard]] std::optional<std::int64_t> parse_day_ms(const std::string& text);
+inline constexpr std::int64_t kDayMs = 86'400'000;
+
+// The day option --NAME, if given. On a bad date prints "--NAME: not a date: give YYYY-MM-DD (a UTC
+// day)" and sets `bad`; the value itself is never echoed.
+[[nodiscard]] std::optional<std::int64_t> day_option(const Args& args, const std::string& name, bool& bad);
 
 // Parameters for new keyslots: calibrated here to about 0.5-1 s of Argon2id. Only a build compiled with
 // WAYMARK_TEST_HOOKS (the test copy tests/store builds, never waymark-cli itself) honours
