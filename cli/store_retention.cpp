@@ -1,5 +1,7 @@
 // waymark-cli store purge | store retention: closed cases deleted after the retention period, by a
 // supervisor, exactly as listed to them first.
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -70,12 +72,14 @@ int store_purge_command(const Argv& argv) {
   }
   if (!args.flag("yes")) {
     // The list is on standard output; the question goes to standard error, so the output stays the list.
-    std::fprintf(stderr, "delete these %s for good? type yes: ",
+    std::fflush(stdout);
+    std::fprintf(stderr, "delete the cases listed above (%s) for good? type yes: ",
                  counts(static_cast<std::int64_t>(plan.cases.size()), plan.answers, plan.reviews).c_str());
     std::fflush(stderr);
     const auto answer = read_plain_line();
+    if (::isatty(STDIN_FILENO) == 0) std::fputc('\n', stderr);  // a typed answer ended the line itself
     if (!answer || *answer != "yes") {
-      std::fprintf(stderr, "\nwaymark-cli: not confirmed (the line after the passphrase must be yes, or give "
+      std::fprintf(stderr, "waymark-cli: not confirmed (the line after the passphrase must be yes, or give "
                            "--yes): nothing was deleted\n");
       return kBadInput;
     }
