@@ -61,7 +61,8 @@ Cases in the encrypted store. Every subcommand takes --db P (default: see 'wayma
                                        store allows self-approval)
   case close ID [--note TEXT] ...      supervisor: close a case
       A reason or note is case content: it is kept in the store and shown by 'case history', never
-      logged. On the command line it can be seen in the process list and shell history while typed.
+      logged. On the command line it can be seen in the process list and shell history; to keep it
+      out of both, give --reason-stdin (or --note-stdin) and put it on the line after the passphrase.
 
 Exit codes as for 'waymark-cli store' (0 ok, 1 rule pack refused, 2 bad input, 3 file problem,
 4 wrong user name or passphrase, 5 file damaged or altered, 6 not allowed, 7 refused to run).
@@ -138,31 +139,36 @@ int show_case(const Argv& argv) {
   return kOk;
 }
 
-// A review text given as --NAME: required or not; blank is refused here, before the passphrase is read.
-// The text itself never appears in a message.
-bool review_text_ok(const Args& args, const char* name, bool required) {
-  const auto text = args.option(name);
-  bool blank = true;
-  if (text)
-    for (char c : *text) blank = blank && std::isspace(static_cast<unsigned char>(c));
-  if (required && blank) {
-    std::fprintf(stderr, "waymark-cli: --%s TEXT is required: say what the responder should check or change\n",
-                 name);
-    return false;
-  }
+constexpr std::size_t kMaxReviewTextBytes = 8000;  // as the store keeps (store/reviews.cpp)
+
+bool blank(const std::string& text) {
+  for (char c : text)
+    if (!std::isspace(static_cast<unsigned char>(c))) return false;
   return true;
 }
 
+// A reason or note: --NAME TEXT, or with --NAME-stdin the line after the passphrase (out of the process
+// list and shell history). Nothing after a message, which never holds the text itself.
+std::optional<std::string> review_text(const Args& args, const std::string& name) {
+  if (!args.flag(name + "-stdin")) return args.option(name).value_or("");
+  const auto line = read_plain_line(kMaxReviewTextBytes + 1);
+  if (line && line->size() > kMaxReviewTextBytes) {
+    std::fprintf(stderr, "waymark-cli: the %s on standard input is longer than 8000 bytes\n", name.c_str());
+    return std::nullopt;
+  }
+  return line.value_or("");
+}
+
 int change(const Argv& argv, const std::string& what) {
-  Args args(argv, {"password-stdin"});
+  Args args(argv, {"password-stdin", "reason-stdin", "note-stdin"});
   const auto id = case_id(args);
   if (!id) {
     std::fprintf(stderr, "waymark-cli: give one case id (a number, see 'case list')\n");
     return kBadInput;
   }
-  const std::set<std::string> extra = what == "submit"   ? std::set<std::string>{"to"}
-                                      : what == "return" ? std::set<std::string>{"reason"}
-                                                         : std::set<std::string>{"note"};
+  const std::string text_name = what == "return" ? "reason" : "note";  // approve, close: a note
+  const std::set<std::string> extra = what == "submit" ? std::set<std::string>{"to"}
+                                                       : std::set<std::string>{text_name, text_name + "-stdin"};
   std::set<std::string> known = extra;
   known.insert({"db", "user", "password-stdin"});
   if (!args.only(known)) {
@@ -173,18 +179,39 @@ int change(const Argv& argv, const std::string& what) {
     std::fprintf(stderr, "waymark-cli: --to CASEWORKER is required\n");
     return kBadInput;
   }
-  if (what == "return" && !review_text_ok(args, "reason", true)) return kBadInput;
+  if (what != "submit" && args.option(text_name) && args.flag(text_name + "-stdin")) {
+    std::fprintf(stderr, "waymark-cli: give --%s TEXT or --%s-stdin, not both\n", text_name.c_str(),
+                 text_name.c_str());
+    return kBadInput;
+  }
+  constexpr const char* kReasonRequired =
+      "waymark-cli: a reason is required (--reason TEXT or --reason-stdin): say what the responder should check "
+      "or change\n";
+  // Refused before the passphrase is read when the reason is on the command line.
+  if (what == "return" && !args.flag("reason-stdin") && blank(args.option("reason").value_or(""))) {
+    std::fputs(kReasonRequired, stderr);
+    return kBadInput;
+  }
   SystemClock clock;
   auto opened = open_store(args, extra, kCaseHelp, clock);
   if (!opened.store) return opened.exit_code;
   if (what == "submit") {
     opened.store->cases().submit(*id, *args.option("to"));
-  } else if (what == "return") {
-    opened.store->reviews().return_case(*id, *args.option("reason"));
+    std::printf("case %lld: submit done\n", static_cast<long long>(*id));
+    return kOk;
+  }
+  const auto text = review_text(args, text_name);
+  if (!text) return kBadInput;
+  if (what == "return" && blank(*text)) {
+    std::fputs(kReasonRequired, stderr);
+    return kBadInput;
+  }
+  if (what == "return") {
+    opened.store->reviews().return_case(*id, *text);
   } else if (what == "approve") {
-    opened.store->reviews().approve(*id, args.option("note").value_or(""));
+    opened.store->reviews().approve(*id, *text);
   } else {
-    opened.store->reviews().close(*id, args.option("note").value_or(""));
+    opened.store->reviews().close(*id, *text);
   }
   std::printf("case %lld: %s done\n", static_cast<long long>(*id), what.c_str());
   return kOk;

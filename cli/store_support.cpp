@@ -42,7 +42,7 @@ std::optional<std::vector<crypto::Secret>> read_secret_lines(std::size_t count) 
   return lines;
 }
 
-std::optional<std::string> read_plain_line() {
+std::optional<std::string> read_plain_line(std::size_t keep) {
   std::string line;
   bool any = false;
   for (;;) {
@@ -52,7 +52,7 @@ std::optional<std::string> read_plain_line() {
     if (n <= 0) break;
     any = true;
     if (c == '\n') break;
-    if (line.size() < 256) line.push_back(static_cast<char>(c));
+    if (line.size() < keep) line.push_back(static_cast<char>(c));
   }
   if (!any) return std::nullopt;
   if (!line.empty() && line.back() == '\r') line.pop_back();

@@ -24,9 +24,10 @@ using host::SystemClock;
 // (after a message) if a line is missing or empty.
 [[nodiscard]] std::optional<std::vector<crypto::Secret>> read_secret_lines(std::size_t count);
 
-// One more line from standard input after the passphrase lines (a confirmation such as "yes"), read
-// byte by byte like them; a trailing CR is dropped. Nothing at the end of input. At most 256 bytes.
-[[nodiscard]] std::optional<std::string> read_plain_line();
+// One more line from standard input after the passphrase lines (a confirmation such as "yes", a review
+// reason), read byte by byte like them; a trailing CR is dropped. Nothing at the end of input. The
+// whole line is read; at most `keep` bytes of it are returned.
+[[nodiscard]] std::optional<std::string> read_plain_line(std::size_t keep = 256);
 
 // A day given as YYYY-MM-DD (a real calendar date, years 1970 to 9999): 00:00 UTC that day, in ms.
 [[nodiscard]] std::optional<std::int64_t> parse_day_ms(const std::string& text);

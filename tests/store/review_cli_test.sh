@@ -55,11 +55,15 @@ has out "created case 9"
 # Return: a reason is required (exit 2, before any passphrase is read), blank is no reason.
 run 0 "submit case 1" rita -- case submit 1 --to nora
 run 2 "return without --reason" alice -- case return 1
-has err "reason TEXT is required"
+has err "a reason is required (--reason TEXT or --reason-stdin)"
 run 2 "return with a blank reason" alice -- case return 1 --reason "   "
 run 2 "return with --note (a return takes --reason)" alice -- case return 1 --note "x"
 has err "unknown option --note"
 run 6 "return by a responder" rita -- case return 1 --reason "$REASON"
+cat "$WORK/alice" >"$WORK/blank"; echo "  " >>"$WORK/blank"
+run 2 "return with a blank reason on stdin" alice "$WORK/blank" -- case return 1 --reason-stdin
+has err "a reason is required"
+run 2 "reason given twice" alice -- case return 1 --reason "x" --reason-stdin
 run 0 "return with a reason" alice -- case return 1 --reason "$REASON"
 has out "case 1: return done"
 
@@ -87,7 +91,8 @@ run 0 "submit case 2" rita -- case submit 2 --to nora
 run 0 "queue" alice -- case list --queue
 has out "cases 1-2 of 2 (page 1 of 1; longest waiting first)"
 head -3 "$WORK/out" | tail -1 | grep -q "^1	" || fail "queue: case 1 (waiting longest) is not first"
-run 0 "approve with a note" alice -- case approve 1 --note "clear and complete"
+cat "$WORK/alice" >"$WORK/note"; echo "clear and complete" >>"$WORK/note"
+run 0 "approve with a note on stdin" alice "$WORK/note" -- case approve 1 --note-stdin
 run 0 "history after approval" rita -- case history 1 --json
 same "decisions" "$(json '[r["decision"] for r in j["reviews"]]')" "['returned', 'approved']"
 same "approval note" "$(json 'j["reviews"][1]["note"]')" "clear and complete"
