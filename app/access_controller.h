@@ -29,6 +29,10 @@ class AccessController : public QObject {
   Q_PROPERTY(int autolockMinutes READ autolockMinutes CONSTANT)
   Q_PROPERTY(QString lockReason READ lockReason NOTIFY stateChanged)
   Q_PROPERTY(QString storePath READ storePath CONSTANT)
+  // The unlocked user's roles, for choosing what to offer (the store enforces them).
+  Q_PROPERTY(bool isResponder READ isResponder NOTIFY stateChanged)
+  Q_PROPERTY(bool isCaseworker READ isCaseworker NOTIFY stateChanged)
+  Q_PROPERTY(bool isSupervisor READ isSupervisor NOTIFY stateChanged)
 
  public:
   enum class State { NeedsSetup, Locked, Unlocked };
@@ -45,6 +49,9 @@ class AccessController : public QObject {
   [[nodiscard]] int autolockMinutes() const;
   [[nodiscard]] QString lockReason() const { return lock_reason_; }
   [[nodiscard]] QString storePath() const;
+  [[nodiscard]] bool isResponder() const { return has_role(store::kResponder); }
+  [[nodiscard]] bool isCaseworker() const { return has_role(store::kCaseworker); }
+  [[nodiscard]] bool isSupervisor() const { return has_role(store::kSupervisor); }
 
   // The unlocked store, or nullptr. Valid until aboutToLock().
   [[nodiscard]] store::CaseStore* store() { return store_ ? &*store_ : nullptr; }
@@ -71,6 +78,7 @@ class AccessController : public QObject {
   void unlocked();     // a store is open again
 
  private:
+  [[nodiscard]] bool has_role(store::Roles role) const { return store_ && (store_->user().roles & role) != 0; }
   void lock_because(const QString& reason);
   void set_error(const QString& message);
   void set_busy(bool busy);

@@ -22,15 +22,25 @@ AppObjects::AppObjects(AppConfig config, rules::RulePack pack, const store::Cloc
       cases_(access_),
       screening_(access_, pack_),
       exporter_(access_, screening_, pack_),
+      review_(access_, pack_),
+      audit_(access_),
+      statistics_(access_, pack_),
+      retention_(access_),
       activity_(access_) {
   QObject::connect(&screening_, &ScreeningController::closed, &cases_, &CaseListModel::refresh);
+  QObject::connect(&review_, &ReviewController::decided, &cases_, &CaseListModel::refresh);
+  QObject::connect(&retention_, &RetentionController::purged, &cases_, &CaseListModel::refresh);
 }
 
 QVariantMap AppObjects::qml_properties() {
   return {{"access", QVariant::fromValue(&access_)},
           {"cases", QVariant::fromValue(&cases_)},
           {"screening", QVariant::fromValue(&screening_)},
-          {"exporter", QVariant::fromValue(&exporter_)}};
+          {"exporter", QVariant::fromValue(&exporter_)},
+          {"review", QVariant::fromValue(&review_)},
+          {"audit", QVariant::fromValue(&audit_)},
+          {"statistics", QVariant::fromValue(&statistics_)},
+          {"retention", QVariant::fromValue(&retention_)}};
 }
 
 void AppObjects::watch_activity() { QCoreApplication::instance()->installEventFilter(&activity_); }

@@ -8,6 +8,7 @@
 #include "store/errors.h"
 #include "store/roles.h"
 #include "summary_presenter.h"
+#include "time_text.h"
 
 namespace waymark::app {
 namespace {
@@ -130,6 +131,7 @@ void ScreeningController::startNew() {
     auto s = screening::Screening::start(*store, pack_);
     notes_.clear();
     notice_.clear();
+    return_note_.clear();
     editable_ = true;
     const auto first = s.next_unanswered();
     open(std::move(s), first, QStringLiteral("question"));
@@ -158,8 +160,25 @@ void ScreeningController::resume(qint64 caseId) {
                  static_cast<int>(unread));
     if (!editable_) said << tr("This case is %1: you can read it but not change it.").arg(q(store::to_string(c.status)));
     notice_ = said.join(QLatin1Char(' '));
-    const auto next_open = s.next_unanswered();
-    const bool done = !next_open.has_value();
+    auto next_open = s.next_unanswered();
+    bool done = !next_open.has_value();
+    // A returned case opens with the supervisor's reason on top, at the question it points to.
+    return_note_.clear();
+    if (c.status == store::CaseStatus::returned) {
+      const auto reviews = store->reviews().history(caseId);
+      if (!reviews.empty() && reviews.back().decision == store::Decision::returned) {
+        const store::Review& r = reviews.back();
+        const int pointed = r.question_id.empty() ? -1 : pack_.question_index(r.question_id);
+        return_note_ = {{"reason", q(r.note)},
+                        {"reviewer", q(r.reviewer_name)},
+                        {"when", local_time(r.time_ms)},
+                        {"question", pointed >= 0 ? q(pack_.questions[static_cast<std::size_t>(pointed)].text) : QString()}};
+        if (editable_ && pointed >= 0 && s.session().is_shown(pointed)) {
+          next_open = pointed;
+          done = false;
+        }
+      }
+    }
     open(std::move(s), next_open, done || !editable_ ? QStringLiteral("summary") : QStringLiteral("question"));
   } catch (const store::StoreError& e) {
     fail(QString::fromUtf8(e.what()));
@@ -370,6 +389,7 @@ void ScreeningController::submitTo(const QString& caseworker) {
     if (editable_) assessment_ = screening_->finish();
     store->cases().submit(screening_->case_id(), caseworker.trimmed().toStdString());
     editable_ = false;
+    return_note_.clear();  // answered: the reason is in the case's review history
     notice_ = tr("Submitted to %1.").arg(caseworker.trimmed());
     last_error_.clear();
     emit changed();
@@ -393,6 +413,7 @@ void ScreeningController::forget() {
   problem_.clear();
   notes_.clear();
   notice_.clear();
+  return_note_.clear();
   last_error_.clear();
   emit changed();
 }

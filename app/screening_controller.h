@@ -39,6 +39,8 @@ class ScreeningController : public QObject {
   Q_PROPERTY(QString lastError READ lastError NOTIFY changed)
   Q_PROPERTY(QString notice READ notice NOTIFY changed)
   Q_PROPERTY(bool editable READ editable NOTIFY changed)
+  // A returned case: {reason, reviewer, when, question} of the supervisor's return; empty otherwise.
+  Q_PROPERTY(QVariantMap returnNote READ returnNote NOTIFY changed)
 
  public:
   ScreeningController(AccessController& access, const rules::RulePack& pack, QObject* parent = nullptr);
@@ -62,6 +64,7 @@ class ScreeningController : public QObject {
   [[nodiscard]] QString lastError() const { return last_error_; }
   [[nodiscard]] QString notice() const { return notice_; }
   [[nodiscard]] bool editable() const { return editable_; }
+  [[nodiscard]] QVariantMap returnNote() const { return return_note_; }
 
   Q_INVOKABLE void startNew();
   Q_INVOKABLE void resume(qint64 caseId);
@@ -103,6 +106,7 @@ class ScreeningController : public QObject {
   std::optional<rules::Assessment> assessment_;
   int current_ = -1;  // pack index of the question on screen
   QString view_, save_state_, problem_, notes_, last_error_, notice_;
+  QVariantMap return_note_;
   bool editable_ = true;
   // Kept across a lock: where to come back to. Never any content.
   struct Place {

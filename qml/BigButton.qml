@@ -7,6 +7,7 @@ Button {
     property bool chosen: false
     property string tone: "normal"   // normal | danger | quiet
     implicitHeight: Theme.targetHeight
+    opacity: enabled ? 1 : 0.45
     font.pixelSize: Theme.bodySize
     Accessible.name: text
     Accessible.role: Accessible.Button

@@ -11,6 +11,10 @@ ApplicationWindow {
     required property CaseListModel cases
     required property ScreeningController screening
     required property ExportController exporter
+    required property ReviewController review
+    required property AuditController audit
+    required property StatisticsController statistics
+    required property RetentionController retention
 
     width: 1024
     height: 700
@@ -18,7 +22,9 @@ ApplicationWindow {
     minimumHeight: 480
     visible: true
     title: access.state === AccessController.Unlocked && screening.active
-           ? qsTr("Waymark - case %1").arg(screening.caseReference) : qsTr("Waymark")
+           ? qsTr("Waymark - case %1").arg(screening.caseReference)
+           : access.state === AccessController.Unlocked && review.active
+           ? qsTr("Waymark - review %1").arg(review.caseInfo.reference) : qsTr("Waymark")
     color: Theme.page
     font.pixelSize: Theme.bodySize
 
@@ -52,7 +58,8 @@ ApplicationWindow {
             if (window.access.state === AccessController.NeedsSetup) return setupPage
             if (window.access.recoveryCode !== "") return recoveryPage
             if (!window.unlocked) return unlockPage
-            if (!window.screening.active) return caseListPage
+            if (!window.screening.active && window.review.active) return reviewPage
+            if (!window.screening.active) return deskPage
             if (window.screening.view === "emergency") return emergencyPage
             if (window.screening.view === "summary") return summaryPage
             return questionPage
@@ -62,7 +69,19 @@ ApplicationWindow {
     Component { id: setupPage; SetupPage { access: window.access } }
     Component { id: recoveryPage; RecoveryCodePage { access: window.access } }
     Component { id: unlockPage; UnlockPage { access: window.access } }
-    Component { id: caseListPage; CaseListPage { cases: window.cases; screening: window.screening } }
+    Component {
+        id: deskPage
+        DeskPage {
+            access: window.access
+            cases: window.cases
+            screening: window.screening
+            review: window.review
+            audit: window.audit
+            statistics: window.statistics
+            retention: window.retention
+        }
+    }
+    Component { id: reviewPage; ReviewPage { review: window.review } }
     Component { id: questionPage; QuestionPage { screening: window.screening } }
     Component {
         id: summaryPage

@@ -40,6 +40,10 @@ Item {
             Layout.fillHeight: true
             spacing: Theme.spacing
 
+            ReturnNote {
+                Layout.fillWidth: true
+                note: root.screening.returnNote
+            }
             // Progress
             RowLayout {
                 Layout.fillWidth: true

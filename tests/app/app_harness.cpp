@@ -13,6 +13,8 @@
 #include <stdexcept>
 
 #include "crypto/kdf.h"
+#include "screening/screening.h"
+#include "store/errors.h"
 #include "rules/answer_check.h"
 #include "rules/answers_json.h"
 #include "rules/pack_loader.h"
@@ -103,9 +105,38 @@ bool AppHarness::set_up_store() {
   return objects_->access().state() == AccessController::State::Unlocked;
 }
 
-bool AppHarness::unlock() {
-  objects_->access().unlock(kUser, kPassphrase);
+bool AppHarness::unlock() { return unlock_as(kUser, kPassphrase); }
+
+bool AppHarness::unlock_as(const QString& name, const QString& passphrase) {
+  objects_->access().unlock(name, passphrase);
   return wait_until_idle() && objects_->access().state() == AccessController::State::Unlocked;
+}
+
+bool AppHarness::add_team() {
+  store::CaseStore* store = objects_->access().store();
+  if (store == nullptr) return false;
+  const crypto::Secret pass = crypto::Secret::from(kTeamPassphrase.toStdString());
+  try {
+    (void)store->accounts().add_user(kResponder.toStdString(), store::kResponder, pass, crypto::KdfParams::fast_for_tests());
+    (void)store->accounts().add_user(kCaseworker.toStdString(), store::kCaseworker, pass, crypto::KdfParams::fast_for_tests());
+  } catch (const store::StoreError& e) {
+    std::fprintf(stderr, "add_team: %s\n", e.what());
+    return false;
+  }
+  return true;
+}
+
+std::int64_t AppHarness::case_by(const QString& user, const QString& passphrase, const std::string& golden,
+                                 bool submit) {
+  try {
+    auto store = store::CaseStore::open(db_, user.toStdString(), crypto::Secret::from(passphrase.toStdString()), clock_);
+    const auto c = screening::create_case_from_answers(store, objects_->pack(), golden_answers(objects_->pack(), golden));
+    if (submit) store.cases().submit(c.id, kCaseworker.toStdString());
+    return c.id;
+  } catch (const store::StoreError& e) {
+    std::fprintf(stderr, "case_by: %s\n", e.what());
+    return 0;
+  }
 }
 
 bool AppHarness::answer_current_from(const rules::AnswerSet& golden, bool go_on) {

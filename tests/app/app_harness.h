@@ -15,6 +15,10 @@ namespace waymark::app::testing {
 
 inline const QString kUser = QStringLiteral("sam");
 inline const QString kPassphrase = QStringLiteral("quiet harbour lantern seven");
+// The team add_team() makes beside kUser (responder, caseworker, supervisor and admin).
+inline const QString kResponder = QStringLiteral("rita");
+inline const QString kCaseworker = QStringLiteral("casey");
+inline const QString kTeamPassphrase = QStringLiteral("amber meadow kettle ninety");
 
 // The UK pack (or the pack at `file`), or an exception naming the first load error.
 [[nodiscard]] rules::RulePack load_uk_pack(const std::filesystem::path& file = WAYMARK_UK_PACK);
@@ -42,6 +46,12 @@ class AppHarness {
   // First run through the controller, recovery code acknowledged; unlocked afterwards.
   bool set_up_store();
   bool unlock();
+  bool unlock_as(const QString& name, const QString& passphrase);
+  // Adds kResponder (responder) and kCaseworker (caseworker) through the unlocked store (kUser).
+  bool add_team();
+  // As `user` (in a store connection of its own, as on another session): a case answered as the
+  // golden scenario, assessed, submitted to kCaseworker if `submit`. Its id, or 0 on failure.
+  std::int64_t case_by(const QString& user, const QString& passphrase, const std::string& golden, bool submit);
   // Answers the question on screen with the golden's answer through the controller's intents, then
   // (if `go_on`) goes to the next question. False when the golden has no answer for it.
   bool answer_current_from(const rules::AnswerSet& golden, bool go_on = true);

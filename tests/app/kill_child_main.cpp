@@ -46,7 +46,8 @@ int main(int argc, char** argv) {
   if (fresh ? !h.set_up_store() : !h.unlock()) return fail("could not open the store");
   auto& screening = h.objects().screening();
   auto& cases = h.objects().cases();
-  // As a responder would: the newest own draft is at the top of the list.
+  // As a responder would: the newest own draft is at the top of their unfinished cases.
+  cases.setScope(QStringLiteral("mine"));
   if (cases.rowCount() > 0 && cases.data(cases.index(0), waymark::app::CaseListModel::EditableRole).toBool())
     screening.resume(cases.data(cases.index(0), waymark::app::CaseListModel::IdRole).toLongLong());
   else if (!report)

@@ -30,16 +30,41 @@ class TestSupport : public QObject {
   Q_PROPERTY(QObject* cases READ cases NOTIFY reset)
   Q_PROPERTY(QObject* screening READ screening NOTIFY reset)
   Q_PROPERTY(QObject* exporter READ exporter NOTIFY reset)
+  Q_PROPERTY(QObject* review READ review NOTIFY reset)
   Q_PROPERTY(QString user READ user CONSTANT)
   Q_PROPERTY(QString passphrase READ passphrase CONSTANT)
+  Q_PROPERTY(QString responder READ responder CONSTANT)
+  Q_PROPERTY(QString caseworker READ caseworker CONSTANT)
+  Q_PROPERTY(QString teamPassphrase READ teamPassphrase CONSTANT)
 
  public:
   [[nodiscard]] QObject* access() { return harness_ ? &harness_->objects().access() : nullptr; }
   [[nodiscard]] QObject* cases() { return harness_ ? &harness_->objects().cases() : nullptr; }
   [[nodiscard]] QObject* screening() { return harness_ ? &harness_->objects().screening() : nullptr; }
   [[nodiscard]] QObject* exporter() { return harness_ ? &harness_->objects().exporter() : nullptr; }
+  [[nodiscard]] QObject* review() { return harness_ ? &harness_->objects().review() : nullptr; }
+  // Main.qml's initial properties, as the app gives them, sized for a test.
+  Q_INVOKABLE QVariantMap mainProperties(int width, int height) {
+    if (!harness_) return {};
+    QVariantMap p = harness_->objects().qml_properties();
+    p["width"] = width;
+    p["height"] = height;
+    return p;
+  }
   [[nodiscard]] QString user() const { return kUser; }
   [[nodiscard]] QString passphrase() const { return kPassphrase; }
+  [[nodiscard]] QString responder() const { return kResponder; }
+  [[nodiscard]] QString caseworker() const { return kCaseworker; }
+  [[nodiscard]] QString teamPassphrase() const { return kTeamPassphrase; }
+
+  // Beside the first account: a responder and a caseworker (AppHarness::add_team).
+  Q_INVOKABLE bool addTeam() { return harness_ && harness_->add_team(); }
+  // A case screened by `user` as the golden scenario says (tests/golden/NAME), submitted if asked;
+  // made in a store connection of its own, as on that user's own session. Its id, or 0.
+  Q_INVOKABLE qint64 caseBy(const QString& user, const QString& golden, bool submit) {
+    if (!harness_) return 0;
+    return harness_->case_by(user, user == kUser ? kPassphrase : kTeamPassphrase, golden.toStdString(), submit);
+  }
 
   // A new app on a new, empty store that locks itself after `autolockMs` without input, under the UK
   // pack or a test pack from tests/packs (e.g. "minimal").

@@ -16,9 +16,7 @@ TestCase {
 
     function openApp(autolockMs, width, height, testPack) {
         support.freshApp(autolockMs === undefined ? 300000 : autolockMs, testPack || "")
-        win = createTemporaryObject(mainComponent, null, {
-            access: support.access, cases: support.cases, screening: support.screening, exporter: support.exporter,
-            width: width || 1400, height: height || 1300 })
+        win = createTemporaryObject(mainComponent, null, support.mainProperties(width || 1400, height || 1300))
         verify(win !== null, "Main.qml loads")
         tryVerify(function() { return win.visible && win.active !== undefined }, 5000)
         waitForRendering(win.contentItem)
@@ -67,10 +65,17 @@ TestCase {
         tryVerify(function() { return findChild(win.contentItem.parent, "caseListPage") !== null })
     }
 
-    function unlock() {
+    function lockNow() {
+        keyClick(Qt.Key_L, Qt.ControlModifier)
+        tryVerify(function() { return support.access.state !== AccessController.Unlocked })
+    }
+
+    function unlock() { unlockAs(support.user, support.passphrase) }
+
+    function unlockAs(name, passphrase) {
         tryVerify(function() { return findChild(win.contentItem.parent, "unlockPage") !== null })
-        type("unlockName", support.user)
-        type("unlockPassphrase", support.passphrase)
+        type("unlockName", name)
+        type("unlockPassphrase", passphrase)
         keyClick(Qt.Key_Return)
         tryVerify(function() { return support.access.state === AccessController.Unlocked }, 20000,
                   "unlocked (" + support.access.lastError + "; name typed: " + item("unlockName").text + ")")

@@ -1,0 +1,75 @@
+#include "audit_controller.h"
+
+#include <QLocale>
+
+#include "access_controller.h"
+#include "audit_words.h"
+#include "store/errors.h"
+#include "time_text.h"
+
+namespace waymark::app {
+
+AuditController::AuditController(AccessController& access, QObject* parent) : QObject(parent), access_(access) {
+  connect(&access_, &AccessController::aboutToLock, this, [this] {
+    events_.clear();
+    oldest_seq_ = 0;
+    more_ = verified_ok_ = false;
+    verification_.clear();
+    last_error_.clear();
+    emit changed();
+  });
+  connect(&access_, &AccessController::unlocked, this, [this] { emit changed(); });
+}
+
+bool AuditController::allowed() const { return access_.isSupervisor(); }
+
+void AuditController::refresh() {
+  events_.clear();
+  load(0);
+}
+
+void AuditController::loadOlder() {
+  if (more_) load(oldest_seq_);
+}
+
+void AuditController::load(std::int64_t before_seq) {
+  store::CaseStore* store = access_.store();
+  if (store == nullptr) return;
+  last_error_.clear();
+  try {
+    const auto page = store->audit_page(std::nullopt, before_seq, kPageSize);
+    for (const auto& e : page) {
+      events_ << QVariantMap{{"seq", QVariant::fromValue<qint64>(e.event.seq)},
+                             {"when", local_time(e.event.time_ms)},
+                             {"who", QString::fromStdString(e.user_name)},
+                             {"action", audit_action_text(e.event)},
+                             {"reference", QString::fromStdString(e.case_reference)},
+                             {"refused", e.event.action == static_cast<int>(store::AuditAction::access_denied)}};
+      oldest_seq_ = e.event.seq;
+    }
+    more_ = static_cast<int>(page.size()) == kPageSize && oldest_seq_ > 1;
+  } catch (const store::StoreError& e) {
+    last_error_ = QString::fromUtf8(e.what());
+  }
+  emit changed();
+}
+
+void AuditController::verify() {
+  store::CaseStore* store = access_.store();
+  if (store == nullptr) return;
+  try {
+    const store::VerifyReport r = store->verify();
+    const QLocale locale;
+    verified_ok_ = true;
+    verification_ = tr("Checked: every page of the store is intact and unaltered, the audit trail of %1 events is "
+                       "unbroken, and every account has its key (%2 cases; %3).")
+                        .arg(locale.toString(r.audit_events), locale.toString(r.cases),
+                             QString::fromStdString(r.engine_version));
+  } catch (const store::StoreError& e) {
+    verified_ok_ = false;
+    verification_ = tr("The check FAILED: %1").arg(QString::fromUtf8(e.what()));
+  }
+  refresh();  // the check itself is now the newest event
+}
+
+}  // namespace waymark::app
