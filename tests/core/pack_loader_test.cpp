@@ -144,6 +144,23 @@ TEST(PackLoader, ReportsUnknownKey) {
   EXPECT_EQ(messages(r)[0], "pack.yaml:12:26: unknown key 'txt' in a question");
 }
 
+TEST(PackLoader, ReadsTheNationQuestionForStatistics) {
+  const std::string with_nation =
+      replace(kValid, "  - {id: q2, section: s, text: Two, type: yes_no, enable_when: {answer: q1, is: yes}}\n",
+              "  - {id: q2, section: s, text: Two, type: yes_no, enable_when: {answer: q1, is: yes}}\n"
+              "  - {id: q3, section: s, text: Where, type: single_choice, options: [{value: here, text: Here}]}\n");
+  const auto ok = load(with_nation + "statistics: {nation: q3}\n");
+  ASSERT_TRUE(ok.pack) << testing::PrintToString(messages(ok));
+  EXPECT_EQ(ok.pack->nation_question, 2);
+  EXPECT_EQ(load(kValid).pack->nation_question, -1);  // optional
+  const auto not_choice = load(with_nation + "statistics: {nation: q1}\n");
+  ASSERT_FALSE(not_choice.pack);
+  EXPECT_EQ(messages(not_choice)[0], "pack.yaml:32:22: statistics nation: question 'q1' must be single_choice");
+  const auto unknown = load(with_nation + "statistics: {nation: qx}\n");
+  ASSERT_FALSE(unknown.pack);
+  EXPECT_EQ(messages(unknown)[0], "pack.yaml:32:22: statistics nation: no question 'qx'");
+}
+
 TEST(PackLoader, RequiresTreatedAsChildFact) {
   const auto r = load(replace(kValid, "id: treated_as_child,", "id: child,"));
   ASSERT_FALSE(r.pack);
