@@ -37,6 +37,7 @@ Item {
             spacing: Theme.spacing
             ColumnLayout {
                 Layout.fillWidth: true
+                Layout.preferredWidth: 1
                 spacing: 2
                 Label {
                     objectName: "listTitle"
@@ -52,6 +53,7 @@ Item {
                     text: root.hint
                 }
             }
+            Item { Layout.fillWidth: true }
             BigButton {
                 objectName: "newScreening"
                 visible: root.access.isResponder || root.access.isSupervisor
@@ -73,7 +75,7 @@ Item {
             spacing: Theme.spacing
             TextField {
                 objectName: "caseSearch"
-                width: Math.max(Theme.unit * 16, implicitWidth)
+                width: Theme.unit * 18
                 placeholderText: qsTr("Reference, e.g. WM-7K2M")
                 Accessible.name: qsTr("Search by case reference (from its start)")
                 onTextChanged: root.cases.search = text
@@ -114,21 +116,21 @@ Item {
             TextField {
                 objectName: "ownerFilter"
                 visible: root.access.isSupervisor
-                width: Math.max(Theme.unit * 11, implicitWidth)
+                width: Theme.unit * 13
                 placeholderText: qsTr("Started by (user)")
                 Accessible.name: qsTr("Show cases started by this user")
                 onEditingFinished: root.cases.owner = text
             }
             TextField {
                 objectName: "fromFilter"
-                width: Math.max(Theme.unit * 12, implicitWidth)
+                width: Theme.unit * 12
                 placeholderText: qsTr("From YYYY-MM-DD")
                 Accessible.name: qsTr("Started on or after, as YYYY-MM-DD")
                 onEditingFinished: root.cases.startedFrom = text
             }
             TextField {
                 objectName: "toFilter"
-                width: Math.max(Theme.unit * 12, implicitWidth)
+                width: Theme.unit * 12
                 placeholderText: qsTr("To YYYY-MM-DD")
                 Accessible.name: qsTr("Started on or before, as YYYY-MM-DD")
                 onEditingFinished: root.cases.startedTo = text

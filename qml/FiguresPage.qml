@@ -180,9 +180,9 @@ Item {
         objectName: "purgeConfirm"
         anchors.centerIn: parent
         modal: true
+        width: Math.min(root.width - 2 * Theme.margin, Theme.unit * 34)
         title: qsTr("Delete %1 closed cases?").arg(root.retention.planned.length)
-        Label {
-            width: Theme.unit * 30
+        contentItem: Label {
             wrapMode: Text.WordWrap
             text: qsTr("Their answers, notes and reviews are deleted from this store and cannot be brought back here. The audit trail keeps only how many were deleted.")
         }

@@ -28,9 +28,20 @@ Item {
     }
     Shortcut { sequence: "Alt+Left"; onActivated: root.screening.back() }
 
+    // A returned case: the supervisor's reason above everything, whatever the page's layout does.
+    ReturnNote {
+        id: returnNote
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.margins: Theme.margin
+        note: root.screening.returnNote
+    }
+
     GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin
+        anchors.topMargin: returnNote.shown ? returnNote.height + 2 * Theme.margin : Theme.margin
         columns: root.wide ? 2 : 1
         columnSpacing: Theme.margin
         rowSpacing: Theme.spacing
@@ -40,10 +51,6 @@ Item {
             Layout.fillHeight: true
             spacing: Theme.spacing
 
-            ReturnNote {
-                Layout.fillWidth: true
-                note: root.screening.returnNote
-            }
             // Progress
             RowLayout {
                 Layout.fillWidth: true

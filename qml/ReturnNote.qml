@@ -8,15 +8,20 @@ Rectangle {
     id: root
     property var note: ({})
     objectName: "returnNote"
-    visible: (note.reason || "") !== ""
-    implicitHeight: visible ? column.implicitHeight + 2 * Theme.spacing : 0
+    readonly property bool shown: (note.reason || "") !== ""
+    visible: shown
+    implicitHeight: shown ? column.height + 2 * Theme.spacing : 0
+    // A crowded page squeezes its question, never the reason.
+    Layout.minimumHeight: implicitHeight
+    Layout.preferredHeight: implicitHeight
     radius: 6
     color: Theme.warnSoft
     border.color: Theme.warn
     Accessible.role: Accessible.StaticText
     Accessible.name: qsTr("Returned by %1: %2").arg(note.reviewer || "").arg(note.reason || "")
 
-    ColumnLayout {
+    // A Column, not a ColumnLayout: its height follows the wrapped lines' real heights.
+    Column {
         id: column
         anchors.left: parent.left
         anchors.right: parent.right
@@ -24,27 +29,27 @@ Rectangle {
         anchors.margins: Theme.spacing
         spacing: Theme.spacing / 2
         Label {
-            Layout.fillWidth: true
+            width: column.width
             wrapMode: Text.WordWrap
             font.bold: true
             text: qsTr("Returned by %1 on %2. What to check or change:").arg(root.note.reviewer || "").arg(root.note.when || "")
         }
         Label {
             objectName: "returnReason"
-            Layout.fillWidth: true
+            width: column.width
             wrapMode: Text.WordWrap
             textFormat: Text.PlainText
             text: root.note.reason || ""
         }
         Label {
             visible: (root.note.question || "") !== ""
-            Layout.fillWidth: true
+            width: column.width
             wrapMode: Text.WordWrap
             color: Theme.muted
             text: qsTr("It points to the question: %1").arg(root.note.question || "")
         }
         Label {
-            Layout.fillWidth: true
+            width: column.width
             wrapMode: Text.WordWrap
             color: Theme.muted
             font.pixelSize: Theme.smallSize

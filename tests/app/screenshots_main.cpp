@@ -201,6 +201,8 @@ int main(int argc, char** argv) {
     cases.setStatus(QStringLiteral("returned"));
     if (cases.rowCount() > 0) h.objects().screening().resume(cases.data(cases.index(0), waymark::app::CaseListModel::IdRole).toLongLong());
     h.wait_for_frame();
+    QTest::qWait(200);
+    h.wait_for_frame();
     shot(h, dir, "desk-returned-to-responder");
   }
   std::error_code ec;
