@@ -58,7 +58,7 @@ Item {
                             spacing: Theme.spacing
                             Label {
                                 text: modelData.label
-                                Layout.preferredWidth: Theme.unit * 12
+                                Layout.preferredWidth: Theme.unit * 17
                                 elide: Text.ElideRight
                             }
                             Item {
@@ -133,6 +133,7 @@ Item {
                 }
                 BigButton {
                     objectName: "setRetention"
+                    enabled: days.value !== root.retention.periodDays
                     text: days.value > 0 ? qsTr("Keep closed cases %1 days").arg(days.value) : qsTr("Turn retention off")
                     onClicked: root.retention.setPeriodDays(days.value)
                 }

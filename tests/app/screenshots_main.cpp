@@ -129,6 +129,7 @@ int main(int argc, char** argv) {
     shot(h, dir, "emergency");
     s.leaveEmergency();
     s.close();
+    show_tab(h, 1);  // the first account is also a supervisor: its desk opens on the (empty) queue
     shot(h, dir, "case-list");
     h.window()->resize(1920, 1080);
     s.resume(h.objects().cases().data(h.objects().cases().index(1), waymark::app::CaseListModel::IdRole).toLongLong());
@@ -149,6 +150,7 @@ int main(int argc, char** argv) {
     QGuiApplication::setFont(large);
     AppHarness h(db);
     if (!h.show(1024, 600) || !h.unlock()) return std::fputs("waymark_screenshots: could not unlock\n", stderr), 1;
+    h.objects().cases().setScope(QStringLiteral("all"));
     h.objects().screening().resume(h.objects().cases().data(h.objects().cases().index(1), waymark::app::CaseListModel::IdRole).toLongLong());
     shot(h, dir, "question-large-font");
     QGuiApplication::setFont(normal);
@@ -160,6 +162,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "waymark_screenshots: could not unlock: %s\n", h.objects().access().lastError().toUtf8().constData());
       return 1;
     }
+    h.objects().cases().setScope(QStringLiteral("all"));
     h.objects().screening().resume(h.objects().cases().data(h.objects().cases().index(0), waymark::app::CaseListModel::IdRole).toLongLong());
     QTest::qWait(2500);  // no input: the autolock fires
     shot(h, dir, "autolocked");
@@ -188,7 +191,10 @@ int main(int argc, char** argv) {
     h.objects().audit().verify();
     h.wait_for_frame();
     shot(h, dir, "desk-audit-verified");
+    h.window()->resize(1280, 1150);  // the figures and, below them, retention
     show_tab(h, 3);
+    if (QObject* plan = h.find(QStringLiteral("planPurge"))) QMetaObject::invokeMethod(plan, "clicked");
+    h.wait_for_frame();
     shot(h, dir, "desk-figures");
   }
   {
