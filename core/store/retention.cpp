@@ -93,7 +93,11 @@ PurgeReport Retention::purge(const PurgePlan& plan) {
   std::set<std::int64_t> shown;
   for (const auto& c : plan.cases) shown.insert(c.id);
   // Deleted pages are overwritten, not just freed (the key still opens the file's free pages).
-  s.conn->db().exec("PRAGMA secure_delete = ON");
+  try {
+    s.conn->db().exec("PRAGMA secure_delete = ON");
+  } catch (const SQLite::Exception& e) {
+    throw s.conn->translate(e, "prepare to delete the closed cases");
+  }
   const PurgeReport report = s.write("delete the closed cases", [&] {
     const PurgePlan now = read_plan(s, plan.closed_before_ms);
     std::set<std::int64_t> current;
