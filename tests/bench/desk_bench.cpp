@@ -11,6 +11,8 @@
 // While generating (only), every connection runs with PRAGMA synchronous=OFF, for speed.
 // Printed: median and p90 of each measure against its goal, and the query plans (EXPLAIN QUERY PLAN
 // of the statements the store ran) of any measure over its goal, or of all with --explain.
+// --cache-mib M: an experiment, the measuring connections with an M MiB page cache. --purge: also
+// times one purge of the first year's closed cases on a copy of the store.
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
@@ -346,7 +348,7 @@ std::uintmax_t size_of(const fs::path& p) {
 
 int usage(const char* argv0) {
   std::fprintf(stderr, "usage: %s [--cases N] [--dir DIR] [--runs R] [--seed S] [--rebuild] [--pack FILE] "
-                       "[--golden DIR] [--explain]\n", argv0);
+                       "[--golden DIR] [--explain] [--cache-mib M] [--purge]\n", argv0);
   return 2;
 }
 
@@ -357,7 +359,8 @@ int main(int argc, char** argv) {
   log::setup(log::Level::warn);  // the store's info lines (users added, unlocks) are not the figures
   int n = 100'000, runs = 21;
   std::uint64_t seed = 11;
-  bool rebuild = false, explain = false;
+  bool rebuild = false, explain = false, purge = false;
+  int cache_mib = 0;  // 0: the store's own page cache size
   std::string dir_arg, pack_file = WAYMARK_UK_PACK, golden_dir = WAYMARK_GOLDEN_DIR;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -369,6 +372,8 @@ int main(int argc, char** argv) {
     else if (a == "--golden" && i + 1 < argc) golden_dir = argv[++i];
     else if (a == "--rebuild") rebuild = true;
     else if (a == "--explain") explain = true;
+    else if (a == "--purge") purge = true;
+    else if (a == "--cache-mib" && i + 1 < argc) cache_mib = std::atoi(argv[++i]);
     else return usage(argv[0]);
   }
   if (n < 50 || n > 10'000'000 || runs < 1) return usage(argv[0]);
@@ -420,6 +425,9 @@ int main(int argc, char** argv) {
 
     auto sup = store::CaseStore::open(db, supervisor, crypto::Secret::from(pass_of(supervisor)), clock);
     auto resp = store::CaseStore::open(db, responder, crypto::Secret::from(pass_of(responder)), clock);
+    if (cache_mib > 0)  // an experiment: what a larger page cache would give (the store sets none)
+      for (store::CaseStore* s : {&sup, &resp})
+        s->connection_for_tests().db().exec("PRAGMA cache_size = -" + std::to_string(cache_mib * 1024));
     // Cases to look up: a fixed sample (references typed as a person would, lower case, with "wm-").
     std::vector<std::pair<std::int64_t, std::string>> sample;
     {
@@ -491,7 +499,8 @@ int main(int argc, char** argv) {
                 manifest.value("by_status", json::object()).dump().c_str(),
                 static_cast<long long>(manifest.value("returns", 0)));
     std::printf("measured: %d runs each after one warm-up, synchronous=FULL (as shipped); each list also commits its "
-                "audit event\n\n", runs);
+                "audit event%s\n\n", runs,
+                cache_mib > 0 ? ("; EXPERIMENT: page cache " + std::to_string(cache_mib) + " MiB").c_str() : "");
     std::printf("%-40s %10s %10s %8s  %s\n", "measure", "median ms", "p90 ms", "goal ms", "result");
     for (const Row& r : rows) {
       const double med = percentile(r.ms, 0.5);
@@ -521,6 +530,27 @@ int main(int argc, char** argv) {
         SQLite::Statement plan(r.store->connection_for_tests().db(), "EXPLAIN QUERY PLAN " + sql);
         while (plan.executeStep()) std::printf("    %s\n", plan.getColumn(3).getString().c_str());
       }
+    }
+    // --purge: one purge of the cases closed in the first year, on a copy of the store (timed once).
+    if (purge) {
+      const fs::path copy = dir / "purge-copy.db";
+      for (const char* suffix : {"", "-wal", "-shm", ".keys"}) fs::remove(copy.string() + suffix);
+      sup.connection_for_tests().db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+      fs::copy_file(db, copy);
+      fs::copy_file(db.string() + ".keys", copy.string() + ".keys");
+      {
+        auto s = store::CaseStore::open(copy, supervisor, crypto::Secret::from(pass_of(supervisor)), clock);
+        const auto t_plan = std::chrono::steady_clock::now();
+        const store::PurgePlan plan = s.retention().plan(kStartMs + 365 * kDayMs);
+        const double plan_ms = seconds_since(t_plan) * 1000;
+        const auto t_purge = std::chrono::steady_clock::now();
+        const store::PurgeReport done = s.retention().purge(plan);
+        std::printf("\npurge (on a copy): plan %.0f ms; purge of %lld cases, %lld answers, %lld reviews: %.1f s; "
+                    "file %.1f MiB after\n", plan_ms, static_cast<long long>(done.cases),
+                    static_cast<long long>(done.answers), static_cast<long long>(done.reviews), seconds_since(t_purge),
+                    static_cast<double>(size_of(copy)) / (1 << 20));
+      }
+      for (const char* suffix : {"", "-wal", "-shm", ".keys", ".keys.lock"}) fs::remove(copy.string() + suffix);
     }
     // The store must look like what was generated, or the figures mean nothing.
     const auto by_status = manifest.value("by_status", json::object());
