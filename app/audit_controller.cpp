@@ -39,7 +39,26 @@ void AuditController::load(std::int64_t before_seq) {
   try {
     const auto page = store->audit_page(std::nullopt, before_seq, kPageSize);
     for (const auto& e : page) {
-      events_ << QVariantMap{{"seq", QVariant::fromValue<qint64>(e.event.seq)},
+      // A run of the same action by the same person on the same case (16 answers saved) is one row.
+      if (!events_.isEmpty()) {
+        QVariantMap last = events_.constLast().toMap();
+        if (last.value("who").toString() == QString::fromStdString(e.user_name) &&
+            last.value("actionCode").toInt() == e.event.action &&
+            last.value("reference").toString() == QString::fromStdString(e.case_reference) &&
+            e.event.action != static_cast<int>(store::AuditAction::cases_purged)) {
+          const int times = last.value("times").toInt() + 1;
+          last["times"] = times;
+          last["seq"] = QStringLiteral("%1-%2").arg(e.event.seq).arg(last.value("lastSeq").toLongLong());
+          last["action"] = tr("%1 (%2 times)").arg(audit_action_text(e.event)).arg(times);
+          events_.last() = last;
+          oldest_seq_ = e.event.seq;
+          continue;
+        }
+      }
+      events_ << QVariantMap{{"seq", QString::number(e.event.seq)},
+                             {"lastSeq", QVariant::fromValue<qint64>(e.event.seq)},
+                             {"times", 1},
+                             {"actionCode", e.event.action},
                              {"when", local_time(e.event.time_ms)},
                              {"who", QString::fromStdString(e.user_name)},
                              {"action", audit_action_text(e.event)},

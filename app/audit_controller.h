@@ -15,7 +15,8 @@ class AuditController : public QObject {
   QML_ELEMENT
   QML_UNCREATABLE("made by the app")
   Q_PROPERTY(bool allowed READ allowed NOTIFY changed)
-  // [{seq, when, who, action, reference, refused}]
+  // [{seq, when, who, action, reference, refused}]; a run of the same action by the same person on
+  // the same case is one row ("answer saved (16 times)", seq "12-27"), when: its latest
   Q_PROPERTY(QVariantList events READ events NOTIFY changed)
   Q_PROPERTY(bool more READ more NOTIFY changed)  // older events exist
   Q_PROPERTY(QString verification READ verification NOTIFY changed)  // "" until checked

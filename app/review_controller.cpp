@@ -109,8 +109,14 @@ void ReviewController::load(std::int64_t case_id) {
                                                              : QString()},
                               {"who", q(it->saved_by_name)},
                               {"when", local_time(it->saved_ms)}};
-    for (const auto& a : store->cases().read(case_id).answers)
-      questions_ << QVariantMap{{"id", q(a.question_id)}, {"text", question_text(pack_, a.question_id)}};
+    // The questions a return may point at: each answered one once, in the order first answered.
+    QStringList seen;
+    for (const auto& change : history) {
+      const QString id = q(change.question_id);
+      if (seen.contains(id)) continue;
+      seen << id;
+      questions_ << QVariantMap{{"id", id}, {"text", question_text(pack_, change.question_id)}};
+    }
 
     for (const auto& r : store->reviews().history(case_id))
       reviews_ << QVariantMap{{"decision", QString::fromLatin1(store::to_string(r.decision))},

@@ -66,7 +66,7 @@ Item {
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.spacing
-            Label { text: qsTr("#"); Layout.preferredWidth: Theme.unit * 5; font.bold: true }
+            Label { text: qsTr("#"); Layout.preferredWidth: Theme.unit * 7; font.bold: true }
             Label { text: qsTr("When"); Layout.preferredWidth: Theme.unit * 10; font.bold: true }
             Label { text: qsTr("Who"); Layout.preferredWidth: Theme.unit * 8; font.bold: true }
             Label { text: qsTr("What"); Layout.fillWidth: true; font.bold: true }
@@ -92,7 +92,7 @@ Item {
                     anchors.right: parent.right
                     anchors.verticalCenter: parent.verticalCenter
                     spacing: Theme.spacing
-                    Label { text: modelData.seq; Layout.preferredWidth: Theme.unit * 5; color: Theme.muted }
+                    Label { text: modelData.seq; Layout.preferredWidth: Theme.unit * 7; color: Theme.muted }
                     Label { text: modelData.when; Layout.preferredWidth: Theme.unit * 10 }
                     Label { text: modelData.who; Layout.preferredWidth: Theme.unit * 8; elide: Text.ElideRight }
                     Label {
