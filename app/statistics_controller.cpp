@@ -93,7 +93,9 @@ void StatisticsController::refresh() {
       cells << QVariantMap{{"key", QString::fromStdString(c.key)},
                            {"label", key_label(c.dimension, c.key)},
                            {"count", QVariant::fromValue<qint64>(c.count)},
-                           {"countText", c.suppressed ? tr("fewer than 5") : locale.toString(c.count)},
+                           {"countText", c.complementary ? tr("hidden")
+                                         : c.suppressed  ? tr("fewer than 5")
+                                                         : locale.toString(c.count)},
                            {"suppressed", c.suppressed}};
       largest = std::max<qint64>(largest, c.count);
     }

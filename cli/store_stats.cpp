@@ -21,7 +21,9 @@ const char* title_of(const std::string& dimension) {
   return dimension.c_str();
 }
 
-std::string count_text(std::int64_t n, bool suppressed) { return suppressed ? "<5" : std::to_string(n); }
+std::string count_text(std::int64_t n, bool suppressed, bool complementary = false) {
+  return complementary ? "x" : suppressed ? "<5" : std::to_string(n);
+}
 
 }  // namespace
 
@@ -51,9 +53,10 @@ int store_stats_command(const Argv& argv) {
       dimension = c.dimension;
       std::printf("\n%s\n", title_of(dimension));
     }
-    std::printf("  %-24s %6s\n", c.key.c_str(), count_text(c.count, c.suppressed).c_str());
+    std::printf("  %-24s %6s\n", c.key.c_str(), count_text(c.count, c.suppressed, c.complementary).c_str());
   }
-  std::printf("\n\"<5\": from 1 to 4 cases, never shown exactly (nor a count that would give one away)\n");
+  std::printf("\n\"<5\": from 1 to 4 cases, never shown exactly; \"x\": hidden so that a \"<5\" cannot be worked out "
+              "from the total\n");
   return kOk;
 }
 

@@ -28,7 +28,7 @@ Item {
                 objectName: "figuresTotal"
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
-                text: qsTr("Assessed cases in this store: %1. A case counts once under each heading (under type, once for each type indicated). Counts under 5 are not shown, so that no one can be recognised from them.").arg(root.statistics.total)
+                text: qsTr("Assessed cases in this store: %1. A case counts once under each heading (under type, once for each type indicated). Counts under 5 are not shown, so that no one can be recognised from them; a count marked hidden is 5 or more, held back so that a smaller one cannot be worked out from the total.").arg(root.statistics.total)
             }
             Label {
                 visible: root.statistics.lastError !== ""

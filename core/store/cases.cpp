@@ -182,12 +182,20 @@ void Cases::save_assessment(std::int64_t case_id, std::string_view assessment_js
 
 namespace {
 
-// "wm-7k2m 9q" -> "WM-7K2M-9Q": the start of a reference as stored; "" when nothing is left.
+// "wm-7k2m 9q" -> "WM-7K2M-9Q": the start of a reference as stored; "" when nothing is left. A leading
+// "WM" is the prefix only when something other than a letter or digit follows it, or when all ten
+// characters are there: "wmab" is the start of WM-WMAB-..., not of WM-AB...
 std::string reference_prefix(std::string_view typed) {
   std::string alnum;
   for (char c : typed)
     if (std::isalnum(static_cast<unsigned char>(c))) alnum += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (alnum.rfind("WM", 0) == 0) alnum.erase(0, 2);
+  std::size_t start = 0;
+  while (start < typed.size() && std::isspace(static_cast<unsigned char>(typed[start]))) ++start;
+  const std::string_view rest = typed.substr(start);
+  const bool wm_then_separator = rest.size() > 2 && (rest[0] == 'w' || rest[0] == 'W') &&
+                                 (rest[1] == 'm' || rest[1] == 'M') && !std::isalnum(static_cast<unsigned char>(rest[2]));
+  const bool whole_with_wm = alnum.size() == 10 && alnum.rfind("WM", 0) == 0;
+  if (wm_then_separator || whole_with_wm || alnum == "WM") alnum.erase(0, 2);
   if (alnum.empty()) return typed.empty() ? "" : "WM-";
   std::string out = "WM-" + alnum.substr(0, 4);
   if (alnum.size() > 4) out += "-" + alnum.substr(4);
@@ -202,16 +210,19 @@ std::string list_conditions(const StoreState& s, const CaseFilter& f, std::vecto
   auto add = [&](const std::string& condition) { where += " AND " + condition; };
   const Roles roles = s.user.roles;
   if ((roles & kSupervisor) == 0) {
-    std::string visible = "0";
+    // Only the alternatives that apply: a constant "0 OR" would keep SQLite from using an index.
+    std::vector<std::string> visible;
     if (roles & kResponder) {
-      visible += " OR c.owner_id = ?";
+      visible.emplace_back("c.owner_id = ?");
       binds.emplace_back(s.user.id);
     }
     if (roles & kCaseworker) {
-      visible += " OR (c.assigned_to = ? AND c.status <> 'draft')";
+      visible.emplace_back("(c.assigned_to = ? AND c.status <> 'draft')");
       binds.emplace_back(s.user.id);
     }
-    add("(" + visible + ")");
+    if (visible.empty()) add("0");
+    else if (visible.size() == 1) add(visible.front());
+    else add("(" + visible[0] + " OR " + visible[1] + ")");
   }
   switch (f.scope) {
     case CaseFilter::Scope::visible: break;

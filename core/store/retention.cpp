@@ -92,12 +92,6 @@ PurgeReport Retention::purge(const PurgePlan& plan) {
   require_supervisor(s);
   std::set<std::int64_t> shown;
   for (const auto& c : plan.cases) shown.insert(c.id);
-  // Deleted pages are overwritten, not just freed (the key still opens the file's free pages).
-  try {
-    s.conn->db().exec("PRAGMA secure_delete = ON");
-  } catch (const SQLite::Exception& e) {
-    throw s.conn->translate(e, "prepare to delete the closed cases");
-  }
   const PurgeReport report = s.write("delete the closed cases", [&] {
     const PurgePlan now = read_plan(s, plan.closed_before_ms);
     std::set<std::int64_t> current;

@@ -30,7 +30,7 @@ void suppress(std::vector<StatCell>& cells) {
       if (c.suppressed) ++suppressed;
       else if (smallest_shown == nullptr || c.count < smallest_shown->count) smallest_shown = &c;
     }
-    if (suppressed == 1 && smallest_shown != nullptr) smallest_shown->suppressed = true;
+    if (suppressed == 1 && smallest_shown != nullptr) smallest_shown->suppressed = smallest_shown->complementary = true;
   }
   for (StatCell& c : cells)
     if (c.suppressed) c.count = 0;
@@ -42,7 +42,8 @@ std::string statistics_csv(const CaseStatistics& stats) {
   std::string out = "dimension,key,count\n";
   out += "all,cases," + (stats.cases_suppressed ? std::string("<5") : std::to_string(stats.cases)) + "\n";
   for (const StatCell& c : stats.cells)
-    out += c.dimension + "," + c.key + "," + (c.suppressed ? std::string("<5") : std::to_string(c.count)) + "\n";
+    out += c.dimension + "," + c.key + "," +
+           (c.complementary ? std::string("x") : c.suppressed ? std::string("<5") : std::to_string(c.count)) + "\n";
   return out;
 }
 

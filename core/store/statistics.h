@@ -17,6 +17,9 @@ struct StatCell {
   std::string key;        // "2026-03", "refer", "labour", "scotland", "child" | "adult"; "unknown"
   std::int64_t count = 0;  // 0 when suppressed
   bool suppressed = false;
+  // Suppressed although 5 or more, because it alone would give away a smaller count ("<5" would be
+  // false for it): shown as "hidden", "x" in CSV.
+  bool complementary = false;
 };
 
 struct CaseStatistics {
@@ -25,7 +28,8 @@ struct CaseStatistics {
   std::vector<StatCell> cells;  // by dimension; months in order, the rest by count, largest first
 };
 
-// "dimension,key,count" with "<5" for a suppressed cell; a header line first.
+// "dimension,key,count" with "<5" for a count from 1 to 4 and "x" for a count hidden so that one
+// under 5 cannot be worked out; a header line first.
 [[nodiscard]] std::string statistics_csv(const CaseStatistics& stats);
 
 class Statistics {

@@ -493,6 +493,7 @@ TEST(ReviewDesk, ListsFilterPageAndFindReferencesHoweverTyped) {
       {"WM-ABCD-EFGH", {0}}, {"wmabcdefgh", {0}},     {" Abce-23 ", {2}},   {"abc", {0, 1, 2}},
       {"zzzz", {3}},         {"abcd-efghx", {}},      {"WM-WMAB", {4}},     {"wm wmab cd", {4}},
       {"ef23", {}},  // only the start of a reference is matched
+      {"wmab", {4}},  // "WM" followed by more letters is the reference's body, not its prefix
   };
   for (const auto& [text, which] : typed) {
     std::set<std::int64_t> want;
@@ -742,7 +743,9 @@ TEST(ReviewDesk, StatisticsCountAndSuppressSmallCells) {
   for (const char* line : {"dimension,key,count\n", "all,cases,16\n", "month,2026-03,10\n", "band,refer,8\n",
                            "band,emergency,<5\n", "exploitation_type,labour,9\n", "exploitation_type,sexual,5\n",
                            "exploitation_type,criminal,<5\n", "exploitation_type,none,<5\n", "nation,unknown,<5\n",
-                           "child,child,<5\n"})
+                           "child,child,<5\n",
+                           // Hidden only so that a small count cannot be worked out: 5 or more, never "<5".
+                           "band,assess,x\n", "nation,scotland,x\n", "child,adult,x\n"})
     EXPECT_NE(csv.find(line), std::string::npos) << line << "in\n" << csv;
   EXPECT_EQ(csv.rfind("dimension,key,count\n", 0), 0u);
   // No hidden count appears in the file.
