@@ -24,6 +24,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+constexpr std::uintmax_t kUnlockPageCheckMaxBytes = 64ull << 20;
+
 bool present(const fs::path& p) {
   std::error_code ec;
   return fs::exists(fs::symlink_status(p, ec));
@@ -282,7 +284,16 @@ std::unique_ptr<CaseStore::State> open_state(const fs::path& db, crypto::Secret 
   bool sole_clean = false;
   s->lock = lock_and_check_wal(db, clock, sole_clean);
   s->conn = std::make_unique<Connection>(db, s->key, OpenMode::existing);
-  s->conn->self_test(Connection::PageCheck::quick);
+  // Reading every page at unlock costs about 3 s per GiB: done while the store is small (up to some
+  // 4,000 cases), when it is cheap. A larger store relies on SQLCipher authenticating each page as it
+  // is read (a damaged page fails the read that meets it, and no write can replace a page unread),
+  // and on verify and backups, which read everything (docs/security.md).
+  {
+    std::error_code ec;
+    const auto size = fs::file_size(db, ec);
+    s->conn->self_test(!ec && size <= kUnlockPageCheckMaxBytes ? Connection::PageCheck::quick
+                                                               : Connection::PageCheck::none);
+  }
   // SQLite ignores bytes after the database's last page and a checkpoint would silently cut them off:
   // checked while no one else can write (the database is then all in this file), before anything is.
   check_whole_pages(*s->conn, db, sole_clean);

@@ -163,6 +163,7 @@ void Connection::self_test(PageCheck pages) {
     check_header_encrypted(file_);
     check_no_plain_sqlite_loaded();
   }
+  if (pages == PageCheck::none) return;
   const bool full = pages == PageCheck::full;
   try {
     SQLite::Statement check(*db_, full ? "PRAGMA integrity_check" : "PRAGMA quick_check");

@@ -27,9 +27,10 @@ class Connection {
 
   // The self-test: refuses (StoreError self_test) if the engine is not SQLCipher (`cipher_version`
   // missing), the header is plaintext, or libsqlite3 is mapped into the process; then reports damage
-  // (StoreError damaged) if the page check fails: `quick_check` at unlock (every page is read, so
-  // nothing is ever written into a damaged store), `integrity_check` for verify and backups.
-  enum class PageCheck { quick, full };
+  // (StoreError damaged) if the page check fails: `quick_check` reads every page, `integrity_check`
+  // also checks every index entry (verify and backups); `none` leaves the pages to SQLCipher, which
+  // authenticates each one whenever it is read.
+  enum class PageCheck { none, quick, full };
   void self_test(PageCheck pages);
 
   // A StoreError for an SQLite exception on this connection; `doing` says what was attempted.

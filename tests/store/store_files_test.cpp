@@ -93,6 +93,44 @@ TEST(Tampering, EveryPageOfTheFileIsAuthenticated) {
   EXPECT_NO_THROW((void)s.verify());
 }
 
+// A store too large to read whole at every unlock (over 64 MiB): a damaged page is still found by the
+// read that meets it and by verify, is never replaced, and everything else stays readable.
+TEST(Tampering, ALargeStoreUnlocksWithoutReadingEveryPageAndStillFindsDamage) {
+  TempDir dir;
+  FakeClock clock;
+  const auto db = dir / "cases.db";
+  std::vector<std::int64_t> ids;
+  {
+    auto created = test::make_store(db, clock);
+    const std::string notes(1 << 20, 'n');  // 1 MiB of notes: overflow pages
+    for (int i = 0; i < 70; ++i) {
+      ids.push_back(created.store.cases().create(test::test_pack_ref()).id);
+      created.store.cases().save_notes(ids.back(), notes);
+    }
+  }
+  ASSERT_GT(fs::file_size(db), 64u << 20);
+  std::string bytes = test::read_bytes(db);
+  const std::size_t at = bytes.size() / 2 + 517;  // inside some case's notes
+  bytes[at] = static_cast<char>(bytes[at] ^ 0x10);
+  test::write_bytes(db, bytes);
+
+  auto s = CaseStore::open(db, kAdminName, pass(kAdminPass), clock);  // no page check at unlock
+  int damaged = 0, read = 0;
+  for (const std::int64_t id : ids) {
+    try {
+      (void)s.cases().read(id);
+      ++read;
+    } catch (const StoreError& e) {
+      if (e.code() == Errc::damaged) ++damaged;
+      else ADD_FAILURE() << "case " << id << ": " << errc_name(e.code());
+    }
+  }
+  EXPECT_EQ(damaged, 1) << "the one case on the damaged page";
+  EXPECT_EQ(read, 69);
+  EXPECT_EQ(error_of([&] { (void)s.verify(); }), Errc::damaged);
+  EXPECT_EQ(test::read_bytes(db)[at], bytes[at]) << "the damaged byte is never replaced";
+}
+
 TEST(Tampering, TruncatedFileIsDamage) {
   TempDir dir;
   FakeClock clock;
