@@ -25,6 +25,16 @@ CaseSummary read_summary(SQLite::Statement& q) {
   return c;
 }
 
+void bind_facets(SQLite::Statement& q, const CaseFacets& f) {
+  if (f.band.empty()) q.bind(1);
+  else q.bind(1, f.band);
+  q.bind(2, join_types(f.exploitation_types));
+  if (f.nation.empty()) q.bind(3);
+  else q.bind(3, f.nation);
+  if (f.child) q.bind(4, *f.child ? 1 : 0);
+  else q.bind(4);
+}
+
 std::optional<CaseSummary> find_case(SQLite::Database& db, std::int64_t id) {
   SQLite::Statement q(db, std::string("SELECT ") + kCaseColumns + " FROM " + kCaseJoins + " WHERE c.id = ?");
   q.bind(1, id);

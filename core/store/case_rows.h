@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "store/case_facets.h"
 #include "store/records.h"
 
 namespace waymark::store {
@@ -20,6 +21,10 @@ inline constexpr const char* kCaseJoins =
 
 [[nodiscard]] CaseSummary read_summary(SQLite::Statement& q);
 [[nodiscard]] std::optional<CaseSummary> find_case(SQLite::Database& db, std::int64_t id);
+// Binds band, types, nation and child (NULL when unknown) to parameters 1 to 4 of "UPDATE cases SET
+// band = ?, types = ?, nation = ?, child = ? ...": the one way the facet columns are written.
+void bind_facets(SQLite::Statement& q, const CaseFacets& f);
+
 // Refuses (Errc::invalid) anything but a rule pack's question id.
 void check_question_id(std::string_view id);
 

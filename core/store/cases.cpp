@@ -78,16 +78,9 @@ void store_assessment(StoreState& s, std::int64_t case_id, std::string_view asse
   content.bind(1, std::string(assessment_json));
   content.bind(2, case_id);
   content.exec();
-  const CaseFacets f = facets_of(assessment_json);
   SQLite::Statement facets(s.conn->db(),
                            "UPDATE cases SET band = ?, types = ?, nation = ?, child = ?, updated_ms = ? WHERE id = ?");
-  if (f.band.empty()) facets.bind(1);
-  else facets.bind(1, f.band);
-  facets.bind(2, join_types(f.exploitation_types));
-  if (f.nation.empty()) facets.bind(3);
-  else facets.bind(3, f.nation);
-  if (f.child) facets.bind(4, *f.child ? 1 : 0);
-  else facets.bind(4);
+  bind_facets(facets, facets_of(assessment_json));
   facets.bind(5, s.now());
   facets.bind(6, case_id);
   facets.exec();

@@ -8,6 +8,7 @@
 
 #include "log/log.h"
 #include "store/case_facets.h"
+#include "store/case_rows.h"
 #include "store/errors.h"
 
 namespace waymark::store {
@@ -162,15 +163,8 @@ void review_desk_v4(SQLite::Database& db) {
   SQLite::Statement read(db, "SELECT case_id, assessment_json FROM case_content WHERE assessment_json IS NOT NULL");
   SQLite::Statement write(db, "UPDATE cases SET band = ?, types = ?, nation = ?, child = ? WHERE id = ?");
   while (read.executeStep()) {
-    const CaseFacets f = facets_of(read.getColumn(1).getString());
     write.reset();
-    if (f.band.empty()) write.bind(1);
-    else write.bind(1, f.band);
-    write.bind(2, join_types(f.exploitation_types));
-    if (f.nation.empty()) write.bind(3);
-    else write.bind(3, f.nation);
-    if (f.child) write.bind(4, *f.child ? 1 : 0);
-    else write.bind(4);
+    bind_facets(write, facets_of(read.getColumn(1).getString()));
     write.bind(5, read.getColumn(0).getInt64());
     write.exec();
   }
