@@ -1,6 +1,7 @@
 #include "audit_controller.h"
 
 #include <QLocale>
+#include <QMetaObject>
 
 #include "access_controller.h"
 #include "audit_words.h"
@@ -11,6 +12,7 @@ namespace waymark::app {
 
 AuditController::AuditController(AccessController& access, QObject* parent) : QObject(parent), access_(access) {
   connect(&access_, &AccessController::aboutToLock, this, [this] {
+    wait_for_check();  // the store must not close under the check
     events_.clear();
     oldest_seq_ = 0;
     more_ = verified_ok_ = false;
@@ -73,21 +75,41 @@ void AuditController::load(std::int64_t before_seq) {
   emit changed();
 }
 
+AuditController::~AuditController() { wait_for_check(); }
+
+void AuditController::wait_for_check() {
+  if (checker_.joinable()) checker_.join();
+}
+
 void AuditController::verify() {
   store::CaseStore* store = access_.store();
-  if (store == nullptr) return;
-  try {
-    const store::VerifyReport r = store->verify();
-    const QLocale locale;
-    verified_ok_ = true;
-    verification_ = tr("Checked: every page of the store is intact and unaltered, the audit trail of %1 events is "
-                       "unbroken, and every account has its key (%2 cases; %3).")
-                        .arg(locale.toString(r.audit_events), locale.toString(r.cases),
-                             QString::fromStdString(r.engine_version));
-  } catch (const store::StoreError& e) {
-    verified_ok_ = false;
-    verification_ = tr("The check FAILED: %1").arg(QString::fromUtf8(e.what()));
-  }
+  if (store == nullptr || checker_.joinable()) return;
+  verified_ok_ = false;
+  verification_ = tr("Checking every page of the store...");
+  checker_ = std::thread([this, store] {
+    bool ok = false;
+    QString text;
+    try {
+      const store::VerifyReport r = store->verify();
+      const QLocale locale;
+      ok = true;
+      text = tr("Checked: every page of the store is intact and unaltered, the audit trail of %1 events is "
+                "unbroken, and every account has its key (%2 cases; %3).")
+                 .arg(locale.toString(r.audit_events), locale.toString(r.cases),
+                      QString::fromStdString(r.engine_version));
+    } catch (const store::StoreError& e) {
+      text = tr("The check FAILED: %1").arg(QString::fromUtf8(e.what()));
+    }
+    QMetaObject::invokeMethod(this, [this, ok, text] { checked(ok, text); }, Qt::QueuedConnection);
+  });
+  emit changed();
+}
+
+void AuditController::checked(bool ok, const QString& text) {
+  wait_for_check();
+  if (access_.store() == nullptr) return;  // locked meanwhile: nothing of it is shown
+  verified_ok_ = ok;
+  verification_ = text;
   refresh();  // the check itself is now the newest event
 }
 

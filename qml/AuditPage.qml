@@ -26,6 +26,7 @@ Item {
             }
             BigButton {
                 objectName: "verifyStore"
+                enabled: !root.audit.checking
                 text: qsTr("Check the store")
                 Accessible.description: qsTr("Reads the whole store: may take a while for a large one")
                 onClicked: root.audit.verify()
@@ -110,6 +111,22 @@ Item {
                 text: qsTr("Show older events")
                 onClicked: root.audit.loadOlder()
             }
+        }
+    }
+
+    // While the check reads the store (off the UI thread), nothing else may use it.
+    Popup {
+        objectName: "checkingStore"
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        modal: true
+        closePolicy: Popup.NoAutoClose
+        visible: root.audit.checking
+        padding: Theme.margin
+        Label {
+            text: qsTr("Checking every page of the store. This can take a while for a large store; Lock (Ctrl+L) waits for it to finish.")
+            wrapMode: Text.WordWrap
+            width: Math.min(root.width * 0.6, Theme.unit * 30)
         }
     }
 }

@@ -31,6 +31,7 @@ class TestSupport : public QObject {
   Q_PROPERTY(QObject* screening READ screening NOTIFY reset)
   Q_PROPERTY(QObject* exporter READ exporter NOTIFY reset)
   Q_PROPERTY(QObject* review READ review NOTIFY reset)
+  Q_PROPERTY(QObject* audit READ audit NOTIFY reset)
   Q_PROPERTY(QString user READ user CONSTANT)
   Q_PROPERTY(QString passphrase READ passphrase CONSTANT)
   Q_PROPERTY(QString responder READ responder CONSTANT)
@@ -43,6 +44,7 @@ class TestSupport : public QObject {
   [[nodiscard]] QObject* screening() { return harness_ ? &harness_->objects().screening() : nullptr; }
   [[nodiscard]] QObject* exporter() { return harness_ ? &harness_->objects().exporter() : nullptr; }
   [[nodiscard]] QObject* review() { return harness_ ? &harness_->objects().review() : nullptr; }
+  [[nodiscard]] QObject* audit() { return harness_ ? &harness_->objects().audit() : nullptr; }
   // Main.qml's initial properties, as the app gives them, sized for a test.
   Q_INVOKABLE QVariantMap mainProperties(int width, int height) {
     if (!harness_) return {};

@@ -189,6 +189,7 @@ int main(int argc, char** argv) {
     show_tab(h, 2);
     shot(h, dir, "desk-audit");
     h.objects().audit().verify();
+    while (h.objects().audit().checking()) QTest::qWait(20);  // the check runs off the UI thread
     h.wait_for_frame();
     shot(h, dir, "desk-audit-verified");
     h.window()->resize(1280, 1150);  // the figures and, below them, retention

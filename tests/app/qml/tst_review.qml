@@ -105,6 +105,25 @@ Item {
             verify(!support.screening.active, "nor does the case open")
         }
 
+        function test_the_store_check_runs_off_the_ui_thread_and_a_lock_waits_for_it() {
+            openApp()
+            setUpStore()
+            verify(support.addTeam())
+            verify(support.caseBy(support.responder, "v01_labour_hungarian_man.json", true) > 0)
+            click("tab_audit")
+            click("verifyStore")
+            tryVerify(function() { return !support.audit.checking }, 20000)
+            verify(support.audit.verifiedOk, support.audit.verification)
+            verify(item("verification").visible)
+            compare(support.audit.events[0].action, "store checked", "the check is the newest event")
+            // A lock in the middle of a check waits for it, then hides everything.
+            click("verifyStore")
+            lockNow()
+            verify(!support.audit.checking)
+            compare(support.audit.verification, "")
+            compare(support.audit.events.length, 0)
+        }
+
         function test_locking_drops_the_review_page() {
             openApp()
             setUpStore()
