@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
   const auto& pack = h.objects().pack();
   if (report) {
     std::printf("at %s\n", screening.question().value(QStringLiteral("id")).toString().toUtf8().constData());
+    std::printf("view %s\n", screening.view().toUtf8().constData());
     auto* store = h.objects().access().store();
     for (const auto& c : store->cases().list().rows)
       if (QString::fromStdString(c.reference) == screening.caseReference())
