@@ -34,6 +34,11 @@ Item {
             if (tabs[i].key === key) bar.currentIndex = i
     }
     Component.onCompleted: select(cases.scope)
+    // The list's scope is set for each user at unlock, perhaps after this page was made: the tab follows.
+    Connections {
+        target: root.cases
+        function onFilterChanged() { root.select(root.cases.scope) }
+    }
     onCurrentChanged: {
         if (current === "queue" || current === "submitted" || current === "all") cases.scope = current
         else if (current === "audit") audit.refresh()
